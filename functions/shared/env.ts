@@ -1,0 +1,41 @@
+/**
+ * Environment variables the functions read. CDK sets them per function from the catalog's grants
+ * and the stage config; the local twin sets the same names. Read once, at module scope, through
+ * `requireEnv`, which throws a named error when one is missing.
+ */
+export const ENV = {
+  /** The single DynamoDB table (grant: table). */
+  tableName: 'TABLE_NAME',
+  /** The onboarding state machine (grant: stateMachine start). */
+  stateMachineArn: 'STATE_MACHINE_ARN',
+  /** Verified SES sender, e.g. "Break & Fix <onboarding@example.nl>" (grant: email). */
+  senderAddress: 'SENDER_ADDRESS',
+  /** Comma-separated analyst addresses (stage config). */
+  analystAddresses: 'ANALYST_ADDRESSES',
+  /** Comma-separated operations addresses alerted on failures (stage config). */
+  opsAddresses: 'OPS_ADDRESSES',
+  /** JSON of the workflow policy passed to every execution (stage config). */
+  workflowPolicy: 'WORKFLOW_POLICY',
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];
+
+export class MissingConfigurationError extends Error {
+  constructor(readonly variable: string) {
+    super(`Environment variable ${variable} is not set`);
+    this.name = 'MissingConfigurationError';
+  }
+}
+
+export function requireEnv(name: EnvName): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new MissingConfigurationError(name);
+  return value;
+}
+
+export function requireEnvList(name: EnvName): string[] {
+  return requireEnv(name)
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
