@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { OnboardingStatus } from '../../domain/onboarding';
+
+/**
+ * The one home of every key in the table. Access patterns (also in docs/data-model.md):
+ *
+ * | access pattern                          | index                   | key condition                                   |
+ * |-----------------------------------------|-------------------------|-------------------------------------------------|
+ * | onboarding aggregate by id              | table                   | pk = ONBOARDING#<id>, sk = AGGREGATE            |
+ * | onboarding with its timeline            | table                   | pk = ONBOARDING#<id> (aggregate + EVENT#…)      |
+ * | onboardings in a status, newest first   | onboardingsByStatus     | byStatusPk = STATUS#<status>, byStatusSk desc   |
+ * | all onboardings, newest first           | onboardingsByCreatedAt  | byCreatedPk = ONBOARDINGS, byCreatedSk desc     |
+ * | intake replay by Idempotency-Key        | table                   | pk = IDEMPOTENCY#<caller sub>, sk = KEY#<sha256> |
+ *
+ * byCreatedPk is one partition for every onboarding: intakes are a few a day, far below a
+ * partition's 1,000 writes per second.
+ */
+export const onboardingKey = (onboardingId: string) => ({ pk: `ONBOARDING#${onboardingId}`, sk: 'AGGREGATE' });
+
+export const onboardingPartition = (onboardingId: string) => `ONBOARDING#${onboardingId}`;
+
+export const onboardingIndexKeys = (status: OnboardingStatus, createdAt: string, onboardingId: string) => ({
+  byStatusPk: `STATUS#${status}`,
+  byStatusSk: `${createdAt}#${onboardingId}`,
+  byCreatedPk: 'ONBOARDINGS',
+  byCreatedSk: `${createdAt}#${onboardingId}`,
+});
+
+export const byStatusPartition = (status: OnboardingStatus) => `STATUS#${status}`;
+export const BY_CREATED_PARTITION = 'ONBOARDINGS';
+
+/** Events sort by the aggregate version they belong to, so the timeline reads in order. */
+export const timelineEventKey = (onboardingId: string, version: number, type: string) => ({
+  pk: onboardingPartition(onboardingId),
+  sk: `EVENT#${String(version).padStart(6, '0')}#${type}`,
+});
+export const TIMELINE_PREFIX = 'EVENT#';
+
+/** The key is hashed: it is caller-chosen text of any shape, and need not be readable back. */
+export const idempotencyKey = (callerSub: string, key: string) => ({
+  pk: `IDEMPOTENCY#${callerSub}`,
+  sk: `KEY#${createHash('sha256').update(key).digest('hex')}`,
+});
+
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'byStatusPk', 'byStatusSk', 'byCreatedPk', 'byCreatedSk', 'entity', 'expiresAt'] as const;
+
+/** Strips the storage attributes from an item, leaving the entity. */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  const copy: Record<string, unknown> = { ...item };
+  for (const attribute of KEY_ATTRIBUTES) delete copy[attribute];
+  return copy as T;
+}

@@ -1,0 +1,47 @@
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { ENV, requireEnv } from '../../shared/env';
+import { rethrowTransient } from '../../shared/errors';
+import { tracer } from '../../shared/observability';
+
+const ses = tracer.captureAWSv3Client(new SESv2Client({}));
+
+export interface EmailMessage {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export class InvalidEmailAddressError extends Error {
+  constructor(role: 'sender' | 'recipient') {
+    super(`The ${role} address is not a valid e-mail address`);
+    this.name = 'InvalidEmailAddressError';
+  }
+}
+
+/** "Name <a@b.nl>" or "a@b.nl"; no line breaks (header injection). SES checks this on AWS, the twin does not. */
+const ADDRESS = /^(?:[^<>\r\n"]{0,100}<)?[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+>?$/;
+
+/** Sends one message from the stage's verified sender; returns SES's message id. */
+export async function sendEmail(message: EmailMessage): Promise<string> {
+  const from = requireEnv(ENV.senderAddress);
+  if (!ADDRESS.test(from)) throw new InvalidEmailAddressError('sender');
+  if (message.to.length === 0 || !message.to.every((address) => ADDRESS.test(address))) throw new InvalidEmailAddressError('recipient');
+  try {
+    const { MessageId } = await ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: from,
+        Destination: { ToAddresses: message.to },
+        Content: {
+          Simple: {
+            Subject: { Data: message.subject.replace(/[\r\n]+/g, ' '), Charset: 'UTF-8' },
+            Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } },
+          },
+        },
+      }),
+    );
+    return MessageId ?? '';
+  } catch (error) {
+    rethrowTransient('SES', error);
+  }
+}

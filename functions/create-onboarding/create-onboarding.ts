@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { Intake } from '../domain/intake';
+import { newOnboardingId } from '../domain/ids';
+import { newOnboarding, type OnboardingStatus } from '../domain/onboarding';
+import { claimIdempotencyKey } from '../adapters/dynamodb/idempotency-repository';
+import {
+  appendTimelineEvent,
+  createOnboarding as storeOnboarding,
+  findOnboarding,
+  OnboardingAlreadyExistsError,
+} from '../adapters/dynamodb/onboarding-repository';
+import { startOnboardingExecution } from '../adapters/sfn/workflow-starter';
+import { IdempotencyKeyReusedError } from '../shared/errors';
+import type { Caller } from '../shared/http/caller';
+import { logger } from '../shared/observability';
+import { workflowPolicy, type OnboardingExecutionInput } from '../shared/workflow-input';
+
+export interface CreateOnboardingCommand {
+  intake: Intake;
+  caller: Caller;
+  idempotencyKey?: string;
+}
+
+export interface CreateOnboardingResult {
+  onboardingId: string;
+  status: OnboardingStatus;
+  executionArn: string;
+  replayed: boolean;
+}
+
+/**
+ * Intake: claim the Idempotency-Key (if any), store the aggregate as RECEIVED, start the execution.
+ * Every step tolerates having been done before, so a replay with the same key and body repairs a
+ * request that failed halfway (say, stored but not started) and answers with the same onboarding.
+ */
+export async function createOnboarding(command: CreateOnboardingCommand, now = new Date()): Promise<CreateOnboardingResult> {
+  const requestHash = createHash('sha256').update(JSON.stringify(command.intake)).digest('hex');
+  let onboardingId = newOnboardingId(now.getTime());
+  let replayed = false;
+
+  if (command.idempotencyKey) {
+    const earlier = await claimIdempotencyKey(command.caller.sub, command.idempotencyKey, {
+      requestHash,
+      onboardingId,
+      createdAt: now.toISOString(),
+    });
+    if (earlier) {
+      if (earlier.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+      onboardingId = earlier.onboardingId;
+      replayed = true;
+    }
+  }
+
+  const onboarding = newOnboarding(onboardingId, command.intake, { sub: command.caller.sub, email: command.caller.email }, now);
+  let status: OnboardingStatus = onboarding.status;
+  try {
+    await storeOnboarding(onboarding);
+  } catch (error) {
+    if (!(error instanceof OnboardingAlreadyExistsError && replayed)) throw error;
+    status = (await findOnboarding(onboardingId))?.status ?? status;
+  }
+  await appendTimelineEvent({
+    onboardingId,
+    version: 1,
+    at: onboarding.createdAt,
+    type: 'INTAKE_RECEIVED',
+    status: 'RECEIVED',
+    actor: { kind: 'staff', sub: command.caller.sub, email: command.caller.email },
+    detail: `${onboarding.incidents.length} incident(s) reported`,
+  });
+
+  const input: OnboardingExecutionInput = { onboardingId, policy: workflowPolicy() };
+  const executionArn = await startOnboardingExecution(onboardingId, input);
+  logger.info('onboarding accepted', { onboardingId, replayed });
+  return { onboardingId, status, executionArn, replayed };
+}

@@ -1,0 +1,25 @@
+import { intakeSchema } from '../domain/intake';
+import { ValidationError } from '../shared/errors';
+import { header, parseJsonBody } from '../shared/http/request';
+import { staffHandler, json } from '../shared/http/http-handler';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { metrics } from '../shared/observability';
+import { createOnboarding } from './create-onboarding';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** POST /onboardings (account-manager, admin): the intake. */
+export const handler = staffHandler(async ({ event, caller }) => {
+  const idempotencyKey = header(event, 'idempotency-key');
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new ValidationError([{ parameter: 'Idempotency-Key', message: '1 to 255 printable ASCII characters, no spaces' }], 'Invalid header');
+  }
+  const intake = parseJsonBody(event, intakeSchema);
+  const result = await createOnboarding({ intake, caller, idempotencyKey });
+  if (!result.replayed) metrics.addMetric('OnboardingReceived', MetricUnit.Count, 1);
+  return json(
+    202,
+    { onboardingId: result.onboardingId, status: result.status, executionArn: result.executionArn },
+    { location: `/onboardings/${result.onboardingId}` },
+  );
+});

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/** Printable text on one line: names and titles end up in e-mail subjects and page titles. */
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'Required')
+    .max(max, `At most ${max} characters`)
+    .regex(/^[^\p{Cc}]*$/u, 'No control characters or line breaks');
+
+/** Free text: line breaks allowed, other control characters not. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'Required')
+    .max(max, `At most ${max} characters`)
+    .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, 'No control characters');
+
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const CONTACT_ROLES = ['primary', 'billing', 'technical'] as const;
+export const IMPACTS = ['critical', 'high', 'normal', 'low'] as const;
+export type Impact = (typeof IMPACTS)[number];
+
+/** At most 25 incidents: every ticket of a Map round must be able to wait at once (DESIGN §2). */
+export const MAX_INCIDENTS = 25;
+
+const clientSchema = z.strictObject({
+  companyName: line(200),
+  kvkNumber: z
+    .string()
+    .regex(/^\d{8}$/, 'A KvK number has exactly 8 digits')
+    .optional(),
+  vatNumber: z
+    .string()
+    .transform((value) => value.replace(/[\s.]/g, '').toUpperCase())
+    .pipe(z.string().regex(/^NL\d{9}B\d{2}$/, 'A Dutch VAT number looks like NL123456789B01'))
+    .optional(),
+  locale: z.enum(LOCALES),
+});
+
+const contactSchema = z.strictObject({
+  name: line(200),
+  email: z.string().trim().toLowerCase().pipe(z.email('Not a valid e-mail address').max(254)),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'Not a valid phone number')
+    .optional(),
+  role: z.enum(CONTACT_ROLES),
+});
+
+const incidentSchema = z.strictObject({
+  title: line(200),
+  description: text(4000),
+  category: line(100),
+  impact: z.enum(IMPACTS),
+  affectedUsers: z.number().int('A whole number').min(0).max(1_000_000).optional(),
+});
+
+export const intakeSchema = z.strictObject({
+  client: clientSchema,
+  contacts: z
+    .array(contactSchema)
+    .min(1, 'At least one contact')
+    .max(20, 'At most 20 contacts')
+    .refine((contacts) => contacts.filter((c) => c.role === 'primary').length === 1, {
+      message: 'Exactly one contact must have the role primary',
+    }),
+  expectations: z.strictObject({ summary: text(4000) }),
+  incidents: z
+    .array(incidentSchema)
+    .min(1, 'At least one incident')
+    .max(MAX_INCIDENTS, `At most ${MAX_INCIDENTS} incidents per onboarding`),
+});
+
+export type Intake = z.output<typeof intakeSchema>;
+export type Contact = Intake['contacts'][number];

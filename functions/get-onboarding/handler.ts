@@ -1,0 +1,20 @@
+import { ONBOARDING_ID_PATTERN } from '../domain/ids';
+import { findOnboardingWithTimeline } from '../adapters/dynamodb/onboarding-repository';
+import { NotFoundError } from '../shared/errors';
+import { staffHandler, json } from '../shared/http/http-handler';
+
+/** GET /onboardings/{id} (staff): the aggregate with its timeline. */
+export const handler = staffHandler(async ({ event }) => {
+  const id = event.pathParameters?.id ?? '';
+  const notFound = new NotFoundError(`No onboarding with id ${id.slice(0, 64)}`);
+  if (!ONBOARDING_ID_PATTERN.test(id)) throw notFound;
+  const found = await findOnboardingWithTimeline(id);
+  if (!found) throw notFound;
+  const { id: onboardingId, notificationsSent, ...onboarding } = found.onboarding;
+  return json(200, {
+    onboardingId,
+    ...onboarding,
+    notificationsSent,
+    timeline: found.timeline.map(({ onboardingId: _omit, ...event }) => event),
+  });
+});

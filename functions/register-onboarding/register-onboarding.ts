@@ -1,0 +1,47 @@
+import { primaryContact, type OnboardingStatus } from '../domain/onboarding';
+import { appendTimelineEvent, findOnboarding, transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
+import { ENV, requireEnvList } from '../shared/env';
+import { OnboardingNotFoundError } from '../shared/errors';
+import { notifyOnce } from '../shared/notifications';
+import { logger } from '../shared/observability';
+import { analystNotification } from '../templates/email/analyst-notification';
+import { registrationConfirmation } from '../templates/email/registration-confirmation';
+
+const STAGE = 'RegisterOnboarding';
+
+/**
+ * Seed step 1, registration: RECEIVED → REGISTERED, confirm to the client's primary contact in the
+ * client's language, notify the analysts. Idempotent: a retry finishes what a crash left undone.
+ */
+export async function registerOnboarding(onboardingId: string, now = new Date()): Promise<{ status: OnboardingStatus }> {
+  let onboarding = await findOnboarding(onboardingId);
+  if (!onboarding) throw new OnboardingNotFoundError(onboardingId);
+
+  const event = { type: 'REGISTERED', actor: { kind: 'system', stage: STAGE } as const, detail: 'Intake registered' };
+  if (onboarding.status === 'RECEIVED') {
+    onboarding = await transitionOnboarding(onboarding, 'REGISTERED', { ...event, at: now.toISOString() });
+  } else if (onboarding.status === 'REGISTERED') {
+    // A retry after the transition: make sure its timeline event exists (same key, written once).
+    await appendTimelineEvent({ ...event, onboardingId, version: onboarding.version, at: onboarding.updatedAt, status: 'REGISTERED' });
+  } else {
+    logger.info('registration already behind this onboarding', { onboardingId, status: onboarding.status });
+    return { status: onboarding.status };
+  }
+
+  const registered = onboarding;
+  await notifyOnce(registered, {
+    name: 'CLIENT_CONFIRMATION_SENT',
+    stage: STAGE,
+    to: [primaryContact(registered).email],
+    render: () => registrationConfirmation(registered),
+    detail: `Registration confirmation e-mailed to the primary contact (${registered.client.locale})`,
+  });
+  await notifyOnce(registered, {
+    name: 'ANALYSTS_NOTIFIED',
+    stage: STAGE,
+    to: requireEnvList(ENV.analystAddresses),
+    render: () => analystNotification(registered),
+    detail: 'Analysts notified to start the problem analysis',
+  });
+  return { status: 'REGISTERED' };
+}

@@ -1,0 +1,125 @@
+/**
+ * Named errors. HTTP handlers map them to status codes in one place (http/problem.ts); workflow
+ * stages let them surface as the Lambda's errorType, which the ASL retries (TransientDependencyError)
+ * or catches (everything else).
+ */
+export interface FieldError {
+  /** JSON Pointer into the request body, e.g. "/contacts/0/email". */
+  pointer?: string;
+  /** A query string parameter or header name, e.g. "limit". */
+  parameter?: string;
+  message: string;
+}
+
+export class ValidationError extends Error {
+  constructor(
+    readonly errors: FieldError[],
+    message = 'The request is invalid',
+  ) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+export class MalformedBodyError extends Error {
+  constructor(message = 'The request body is not valid JSON') {
+    super(message);
+    this.name = 'MalformedBodyError';
+  }
+}
+
+export class UnsupportedMediaTypeError extends Error {
+  constructor(readonly expected: string) {
+    super(`Send the body as ${expected}`);
+    this.name = 'UnsupportedMediaTypeError';
+  }
+}
+
+export class PayloadTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`The request body is larger than ${limitBytes} bytes`);
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
+export class ForbiddenError extends Error {
+  constructor(message = 'Your role does not allow this') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class IdempotencyKeyReusedError extends Error {
+  constructor() {
+    super('This Idempotency-Key was already used with a different request body');
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}
+
+/** A write lost an optimistic-locking race or the entity is in the wrong state for the request. */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** A dependency (DynamoDB, SES, Step Functions) failed in a way worth retrying. */
+export class TransientDependencyError extends Error {
+  constructor(dependency: string, cause: unknown) {
+    super(`${dependency} is temporarily unavailable: ${describe(cause)}`, { cause });
+    this.name = 'TransientDependencyError';
+  }
+}
+
+export class OnboardingNotFoundError extends Error {
+  constructor(onboardingId: string) {
+    super(`Onboarding ${onboardingId} does not exist`);
+    this.name = 'OnboardingNotFoundError';
+  }
+}
+
+const TRANSIENT_NAMES = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalServerError',
+  'InternalFailure',
+  'TimeoutError',
+  'RequestTimeout',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
+
+/** True for SDK and network errors that a later attempt may not meet. */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const meta = error as Error & { $retryable?: unknown; code?: string; $metadata?: { httpStatusCode?: number } };
+  if (meta.$retryable) return true;
+  if (TRANSIENT_NAMES.has(error.name) || (meta.code && TRANSIENT_NAMES.has(meta.code))) return true;
+  const status = meta.$metadata?.httpStatusCode;
+  return status !== undefined && status >= 500;
+}
+
+/** Rethrows transient dependency failures as TransientDependencyError so the ASL retries them. */
+export function rethrowTransient(dependency: string, error: unknown): never {
+  if (isTransient(error)) throw new TransientDependencyError(dependency, error);
+  throw error;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.name : 'unknown error';
+}

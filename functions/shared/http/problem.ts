@@ -1,0 +1,59 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import {
+  ConflictError,
+  ForbiddenError,
+  IdempotencyKeyReusedError,
+  MalformedBodyError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+  type FieldError,
+} from '../errors';
+
+/** RFC 9457 problem details, as every API error is answered. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+}
+
+const PROBLEM_BASE = 'https://breakfix.example/problems/';
+
+/** The one place where named errors become HTTP statuses. Unknown errors → undefined (a 500). */
+export function problemFor(error: unknown): Problem | undefined {
+  if (error instanceof ValidationError)
+    return problem(400, 'validation-error', 'Invalid request', error.message, error.errors);
+  if (error instanceof MalformedBodyError) return problem(400, 'malformed-body', 'Malformed request body', error.message);
+  if (error instanceof ForbiddenError) return problem(403, 'forbidden', 'Forbidden', error.message);
+  if (error instanceof NotFoundError) return problem(404, 'not-found', 'Not found', error.message);
+  if (error instanceof IdempotencyKeyReusedError)
+    return problem(409, 'idempotency-key-reused', 'Idempotency-Key reused', error.message, [
+      { parameter: 'Idempotency-Key', message: error.message },
+    ]);
+  if (error instanceof ConflictError) return problem(409, 'conflict', 'Conflict', error.message);
+  if (error instanceof PayloadTooLargeError) return problem(413, 'payload-too-large', 'Payload too large', error.message);
+  if (error instanceof UnsupportedMediaTypeError)
+    return problem(415, 'unsupported-media-type', 'Unsupported media type', error.message, [
+      { parameter: 'Content-Type', message: error.message },
+    ]);
+  return undefined;
+}
+
+export function internalProblem(): Problem {
+  return problem(500, 'internal', 'Internal error', 'Something went wrong on our side; it has been logged.');
+}
+
+export function problemResponse(body: Problem): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: body.status,
+    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+    body: JSON.stringify(body),
+  };
+}
+
+function problem(status: number, slug: string, title: string, detail: string, errors?: FieldError[]): Problem {
+  return { type: PROBLEM_BASE + slug, title, status, detail, ...(errors ? { errors } : {}) };
+}

@@ -1,0 +1,27 @@
+import type { Onboarding } from '../domain/onboarding';
+import { appendTimelineEvent, markNotificationSent } from '../adapters/dynamodb/onboarding-repository';
+import { sendEmail } from '../adapters/ses/mailer';
+import type { RenderedEmail } from '../templates/email/layout';
+
+/**
+ * Sends a notification unless the aggregate says it went out already, then records it and adds a
+ * timeline event. Sent before it is marked: a crash in between re-sends on retry (at least once)
+ * rather than losing the message.
+ */
+export async function notifyOnce(
+  onboarding: Onboarding,
+  notification: { name: string; stage: string; to: string[]; render: () => RenderedEmail; detail: string },
+): Promise<void> {
+  if (onboarding.notificationsSent[notification.name]) return;
+  await sendEmail({ to: notification.to, ...notification.render() });
+  const at = new Date().toISOString();
+  await markNotificationSent(onboarding.id, notification.name, at);
+  await appendTimelineEvent({
+    onboardingId: onboarding.id,
+    version: onboarding.version,
+    at,
+    type: notification.name,
+    actor: { kind: 'system', stage: notification.stage },
+    detail: notification.detail,
+  });
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  idempotencyKey,
+  onboardingIndexKeys,
+  onboardingKey,
+  timelineEventKey,
+  withoutKeys,
+} from '../../functions/adapters/dynamodb/keys';
+import { decodeCursor, encodeCursor } from '../../functions/adapters/dynamodb/cursor';
+import { GSIS } from '../../functions/adapters/dynamodb/table-design';
+import { newOnboardingId, ONBOARDING_ID_PATTERN } from '../../functions/domain/ids';
+import { ValidationError } from '../../functions/shared/errors';
+
+describe('key builders', () => {
+  it('keeps an onboarding and its timeline in one partition, events after the aggregate in version order', () => {
+    const id = 'onb-01JABCDEFGHJKMNPQRSTVWXYZ0';
+    expect(onboardingKey(id)).toEqual({ pk: `ONBOARDING#${id}`, sk: 'AGGREGATE' });
+    const second = timelineEventKey(id, 2, 'REGISTERED');
+    const tenth = timelineEventKey(id, 10, 'FAILED');
+    expect(second.pk).toBe(onboardingKey(id).pk);
+    expect([tenth.sk, second.sk].sort()).toEqual([second.sk, tenth.sk]);
+  });
+
+  it('fills every GSI key attribute the table design declares', () => {
+    const keys = onboardingIndexKeys('REGISTERED', '2026-11-26T10:00:00.000Z', 'onb-X');
+    for (const gsi of Object.values(GSIS)) {
+      expect(keys).toHaveProperty(gsi.partitionKey);
+      expect(keys).toHaveProperty(gsi.sortKey);
+    }
+    expect(keys.byStatusPk).toBe('STATUS#REGISTERED');
+  });
+
+  it('scopes idempotency keys to the caller and hashes the caller-chosen key', () => {
+    const a = idempotencyKey('sub-a', 'key 1');
+    expect(a).not.toEqual(idempotencyKey('sub-b', 'key 1'));
+    expect(a.sk).toMatch(/^KEY#[0-9a-f]{64}$/);
+  });
+
+  it('strips storage attributes', () => {
+    expect(withoutKeys({ pk: 'a', sk: 'b', byStatusPk: 'c', entity: 'X', expiresAt: 1, id: 'x' })).toEqual({ id: 'x' });
+  });
+
+  it('mints sortable onboarding ids that are valid execution names', () => {
+    const earlier = newOnboardingId(Date.UTC(2026, 0, 1));
+    const later = newOnboardingId(Date.UTC(2026, 0, 2));
+    expect(earlier).toMatch(ONBOARDING_ID_PATTERN);
+    expect(earlier < later).toBe(true);
+    expect(earlier.length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('list cursors', () => {
+  const attributes = ['byStatusPk', 'byStatusSk', 'pk', 'sk'];
+  const partition = { attribute: 'byStatusPk', value: 'STATUS#REGISTERED' };
+  const key = { byStatusPk: 'STATUS#REGISTERED', byStatusSk: 't#id', pk: 'ONBOARDING#id', sk: 'AGGREGATE' };
+
+  it('round-trips a key', () => {
+    expect(decodeCursor(encodeCursor(key), attributes, partition)).toEqual(key);
+  });
+
+  it.each([
+    ['garbage', 'not base64 json!'],
+    ['another partition', encodeCursor({ ...key, byStatusPk: 'STATUS#FAILED' })],
+    ['an extra attribute', encodeCursor({ ...key, other: 'x' })],
+    ['a non-string value', encodeCursor({ ...key, sk: 5 })],
+    ['an array', encodeCursor([1] as never)],
+  ])('rejects %s as a 400 naming the cursor', (_case, cursor) => {
+    expect(() => decodeCursor(cursor, attributes, partition)).toThrow(ValidationError);
+    try {
+      decodeCursor(cursor, attributes, partition);
+    } catch (error) {
+      expect((error as ValidationError).errors[0]!.parameter).toBe('cursor');
+    }
+  });
+});
