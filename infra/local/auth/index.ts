@@ -1,0 +1,3 @@
+export * from './local-issuer';
+export * from './issuer-endpoints';
+export { subjectForEmail } from './stable-subject';
