@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { FunctionSpec } from '../../functions/catalog';
+import { ENV } from '../../functions/shared/env';
+import type { StageConfig } from '../stage-config';
+import type { OnboardingEmail } from './email';
+import { stageLogGroup } from './stage-log-group';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export const POWERTOOLS_SERVICE_NAME = 'breakfix-onboarding';
+export const POWERTOOLS_METRICS_NAMESPACE = 'BreakFixOnboarding';
+
+/** The newest Node.js LTS Lambda offers; the code itself also runs on Node 20 (tests, twin). */
+export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+const DEFAULT_TIMEOUT_SECONDS = 10;
+const DEFAULT_MEMORY_MB = 512;
+
+/** ESM bundles still meet CommonJS dependencies that call `require` for Node built-ins. */
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+export interface StageFunctionProps {
+  spec: FunctionSpec;
+  stage: StageConfig;
+  table: ITableV2;
+  email: OnboardingEmail;
+}
+
+/**
+ * Every Lambda of the product, with the same fixed defaults: Node.js 24 on arm64, an ESM bundle
+ * with source maps, X-Ray, its own role and log group, and only the environment and permissions
+ * its catalog grants ask for.
+ */
+export class StageFunction extends Construct {
+  readonly spec: FunctionSpec;
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: StageFunctionProps) {
+    super(scope, id);
+    const { spec, stage, table, email } = props;
+    this.spec = spec;
+
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${spec.name} (${stage.stage})`,
+    });
+    const logGroup = stageLogGroup(this, 'Logs', stage);
+    // Explicit write grant instead of the AWSLambdaBasicExecutionRole managed policy (any log group).
+    logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      description: spec.description,
+      entry: join(REPO_ROOT, spec.entry),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      runtime: FUNCTION_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: spec.memoryMb ?? DEFAULT_MEMORY_MB,
+      timeout: Duration.seconds(spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+      role: this.role,
+      logGroup,
+      tracing: lambda.Tracing.ACTIVE,
+      environment: this.baseEnvironment(stage),
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        forceDockerBundling: false,
+      },
+    });
+
+    if (spec.grants.table) {
+      this.function.addEnvironment(ENV.tableName, table.tableName);
+      if (spec.grants.table === 'readWrite') table.grantReadWriteData(this.role);
+      else table.grantReadData(this.role);
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(table)}.Arn>/index/*]`,
+        reason:
+          "grantReadData/grantReadWriteData cover the table's own GSIs as <table>/index/*: queries by access " +
+          'pattern need them, and the wildcard matches no other table.',
+      });
+    }
+    if (spec.grants.email) {
+      this.function.addEnvironment(ENV.senderAddress, stage.senderAddress);
+      email.grantSend(this.role);
+    }
+
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing (Tracing.ACTIVE): xray:PutTraceSegments and xray:PutTelemetryRecords support no ' +
+        'resource-level permissions.',
+    });
+  }
+
+  /**
+   * Applies the state machine grants. Called once the state machine exists, which itself needs the
+   * workflow functions' ARNs: a workflow function that also pointed at the state machine would be
+   * a dependency cycle, so the catalog must not ask for that.
+   */
+  connectStateMachine(stateMachine: IStateMachine): void {
+    const actions = this.spec.grants.stateMachine ?? [];
+    if (actions.length === 0) return;
+    if (this.spec.aslKey) {
+      throw new Error(
+        `${this.spec.name} is invoked by the state machine and cannot also hold stateMachine grants (dependency cycle)`,
+      );
+    }
+    if (actions.includes('start')) {
+      this.function.addEnvironment(ENV.stateMachineArn, stateMachine.stateMachineArn);
+      stateMachine.grantStartExecution(this.role);
+    }
+    if (actions.includes('callback')) stateMachine.grantTaskResponse(this.role);
+  }
+
+  /** Stage facts every function may read, whatever its grants. */
+  private baseEnvironment(stage: StageConfig): Record<string, string> {
+    return {
+      [ENV.analystAddresses]: stage.analystAddresses.join(','),
+      [ENV.opsAddresses]: stage.opsAddresses.join(','),
+      [ENV.workflowPolicy]: JSON.stringify(stage.policy),
+      POWERTOOLS_SERVICE_NAME,
+      POWERTOOLS_METRICS_NAMESPACE,
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+  }
+}
+
+/** The table's CloudFormation logical id, as cdk-nag names it in a finding. */
+function logicalIdOf(table: ITableV2): string {
+  const resource = table.node.defaultChild as CfnElement | undefined;
+  if (!resource) throw new Error(`Table ${table.node.path} has no CloudFormation resource to name`);
+  return Stack.of(table).getLogicalId(resource);
+}

@@ -1,0 +1,88 @@
+import { type App, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import { FUNCTIONS, type FunctionSpec } from '../functions/catalog';
+import { OnboardingApi } from './constructs/api';
+import { StaffAuth } from './constructs/auth';
+import { OnboardingData } from './constructs/data';
+import { OnboardingEmail } from './constructs/email';
+import { OnboardingMonitoring } from './constructs/monitoring';
+import { stageConfigFromContext } from './constructs/stage-context';
+import { StageFunction } from './constructs/stage-function';
+import { OnboardingWorkflow } from './constructs/workflow';
+import type { StageConfig } from './stage-config';
+
+export interface OnboardingStackProps extends StackProps {
+  stage: StageConfig;
+}
+
+/** Everything one stage runs on: table, functions, state machine, API, sign-in, e-mail, monitoring. */
+export class OnboardingStack extends Stack {
+  readonly stage: StageConfig;
+  readonly data: OnboardingData;
+  readonly email: OnboardingEmail;
+  readonly auth: StaffAuth;
+  readonly functions: ReadonlyMap<string, StageFunction>;
+  readonly workflow: OnboardingWorkflow;
+  readonly api: OnboardingApi;
+  readonly monitoring: OnboardingMonitoring;
+
+  constructor(scope: Construct, id: string, props: OnboardingStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+    this.stage = stage;
+
+    this.data = new OnboardingData(this, 'Data', { stage });
+    this.email = new OnboardingEmail(this, 'Email', { stage });
+    this.auth = new StaffAuth(this, 'Auth', { stage });
+
+    // Order matters: functions first, then the state machine that needs the workflow functions'
+    // ARNs, then the grants that need the state machine's ARN (see StageFunction.connectStateMachine).
+    const specs: readonly FunctionSpec[] = FUNCTIONS;
+    const { table } = this.data;
+    this.functions = new Map(
+      specs.map((spec) => [spec.name, new StageFunction(this, spec.name, { spec, stage, table, email: this.email })]),
+    );
+    const all = [...this.functions.values()];
+    this.workflow = new OnboardingWorkflow(this, 'Workflow', {
+      stage,
+      workflowFunctions: all.filter((fn) => fn.spec.aslKey),
+    });
+    for (const fn of all) fn.connectStateMachine(this.workflow.stateMachine);
+
+    this.api = new OnboardingApi(this, 'Api', {
+      stage,
+      httpFunctions: all.filter((fn) => fn.spec.routes?.length),
+      staffAuthorizer: this.auth.authorizer,
+    });
+    this.monitoring = new OnboardingMonitoring(this, 'Monitoring', {
+      stage,
+      stateMachine: this.workflow.stateMachine,
+      functions: all,
+      httpApi: this.api.httpApi,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.defaultStage.url });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'SenderIdentity', { value: this.email.identity.emailIdentityName });
+  }
+}
+
+/**
+ * Adds the stage chosen by context (`-c stage=dev|prod`) to `app` as `Onboarding-<stage>`, with
+ * the AwsSolutions checks; the CDK entry point and the infra tests both build the app this way.
+ */
+export function addOnboardingStack(app: App): OnboardingStack {
+  const stage = stageConfigFromContext(app.node);
+  const stack = new OnboardingStack(app, `Onboarding-${stage.stage}`, {
+    stage,
+    // No lookups: synth must work offline without credentials; the account resolves at deploy time.
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: stage.region },
+    description: `Break & Fix client onboarding (${stage.stage})`,
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return stack;
+}

@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS, type FunctionSpec } from '../../functions/catalog';
+import { type SynthesizedStage, synthesizeStage } from './synth-stage';
+import { type CfnResource, type CfnValue, logicalId, renderCfnString, resource, resourcesOfType, stageFunction } from './template-queries';
+
+const routes = (FUNCTIONS as readonly FunctionSpec[]).flatMap((spec) =>
+  (spec.routes ?? []).map((route) => ({ ...route, functionName: spec.name, routeKey: `${route.method} ${route.path}` })),
+);
+
+describe('the HTTP API', () => {
+  let dev: SynthesizedStage;
+  let routesByKey: Map<string, CfnResource>;
+  let authorizerId: string;
+
+  beforeAll(() => {
+    dev = synthesizeStage('dev');
+    routesByKey = new Map(
+      resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Route').map(([, route]) => [String(route.Properties?.RouteKey), route]),
+    );
+    const [authorizer] = resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Authorizer');
+    if (!authorizer) throw new Error('The API has no authorizer');
+    authorizerId = authorizer[0];
+  });
+
+  it('has exactly the routes of the catalog', () => {
+    expect([...routesByKey.keys()].sort()).toEqual(routes.map((route) => route.routeKey).sort());
+  });
+
+  it('puts the JWT authorizer on every staff route and no authorizer on any public route', () => {
+    for (const route of routes) {
+      const properties = routesByKey.get(route.routeKey)?.Properties ?? {};
+      if (route.access === 'public') {
+        expect(properties.AuthorizationType ?? 'NONE', route.routeKey).toBe('NONE');
+        expect(properties.AuthorizerId, route.routeKey).toBeUndefined();
+      } else {
+        expect(properties.AuthorizationType, route.routeKey).toBe('JWT');
+        expect(properties.AuthorizerId, route.routeKey).toEqual({ Ref: authorizerId });
+      }
+    }
+  });
+
+  it('accepts ID tokens of the staff user pool app client only', () => {
+    const { stack } = dev;
+    const properties = resource(dev.template, authorizerId).Properties ?? {};
+    expect(properties.AuthorizerType).toBe('JWT');
+    expect(properties.IdentitySource).toEqual(['$request.header.Authorization']);
+    const jwt = properties.JwtConfiguration as { Audience: CfnValue[]; Issuer: CfnValue };
+    expect(jwt.Audience).toEqual([{ Ref: logicalId(stack, stack.auth.client) }]);
+    expect(renderCfnString(jwt.Issuer)).toContain(`<${logicalId(stack, stack.auth.userPool)}>`);
+  });
+
+  it('sends each route to its catalog function with payload format 2.0', () => {
+    for (const route of routes) {
+      const target = renderCfnString(routesByKey.get(route.routeKey)?.Properties?.Target ?? '');
+      const integrationId = target.replace(/^integrations\/<(.+)>$/, '$1');
+      const integration = resource(dev.template, integrationId).Properties ?? {};
+      expect(integration.IntegrationType, route.routeKey).toBe('AWS_PROXY');
+      expect(integration.PayloadFormatVersion, route.routeKey).toBe('2.0');
+      expect(renderCfnString(integration.IntegrationUri ?? ''), route.routeKey).toBe(
+        `<${logicalId(dev.stack, stageFunction(dev.stack, route.functionName).function)}.Arn>`,
+      );
+    }
+  });
+
+  it('throttles and access-logs the default stage', () => {
+    const properties = resource(dev.template, logicalId(dev.stack, dev.stack.api.defaultStage)).Properties ?? {};
+    expect(properties.StageName).toBe('$default');
+    expect(properties.DefaultRouteSettings).toEqual({
+      ThrottlingBurstLimit: expect.any(Number),
+      ThrottlingRateLimit: expect.any(Number),
+    });
+    const logs = properties.AccessLogSettings as { DestinationArn: CfnValue; Format: string };
+    expect(JSON.parse(logs.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+    const logGroupId = renderCfnString(logs.DestinationArn).replace(/^<(.+)\.Arn>$/, '$1');
+    expect(resource(dev.template, logGroupId)).toMatchObject({
+      Type: 'AWS::Logs::LogGroup',
+      Properties: { RetentionInDays: dev.stack.stage.logRetentionDays },
+    });
+  });
+});

@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../../functions/catalog';
+import { type SynthesizedStage, synthesizeStage, PROD_CONTEXT } from './synth-stage';
+import { type CfnValue, logicalId, ref, renderCfnString, resource, resourcesOfType, stageFunction } from './template-queries';
+
+interface AlarmProperties {
+  Namespace: string;
+  MetricName: string;
+  Dimensions: { Name: string; Value: CfnValue }[];
+  AlarmActions: CfnValue[];
+}
+
+describe('monitoring', () => {
+  let prod: SynthesizedStage;
+  let dev: SynthesizedStage;
+  const alarms = (stage: SynthesizedStage) =>
+    resourcesOfType(stage.template, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties as unknown as AlarmProperties);
+
+  beforeAll(() => {
+    prod = synthesizeStage('prod');
+    dev = synthesizeStage('dev');
+  });
+
+  function expectAlarm(namespace: string, metricName: string, dimension: { Name: string; Value: CfnValue }): void {
+    const topic = ref(logicalId(prod.stack, prod.stack.monitoring.alarmTopic));
+    expect(alarms(prod)).toContainEqual(
+      expect.objectContaining({ Namespace: namespace, MetricName: metricName, Dimensions: [dimension], AlarmActions: [topic] }),
+    );
+  }
+
+  it('alarms on failed and timed-out executions', () => {
+    const stateMachine = ref(logicalId(prod.stack, prod.stack.workflow.stateMachine));
+    expectAlarm('AWS/States', 'ExecutionsFailed', { Name: 'StateMachineArn', Value: stateMachine });
+    expectAlarm('AWS/States', 'ExecutionsTimedOut', { Name: 'StateMachineArn', Value: stateMachine });
+  });
+
+  it.each(FUNCTIONS.map((spec) => spec.name))('alarms on errors and throttles of %s', (name) => {
+    const fn = ref(logicalId(prod.stack, stageFunction(prod.stack, name).function));
+    expectAlarm('AWS/Lambda', 'Errors', { Name: 'FunctionName', Value: fn });
+    expectAlarm('AWS/Lambda', 'Throttles', { Name: 'FunctionName', Value: fn });
+  });
+
+  it('alarms on API 5xx', () => {
+    expectAlarm('AWS/ApiGateway', '5xx', { Name: 'ApiId', Value: ref(logicalId(prod.stack, prod.stack.api.httpApi)) });
+  });
+
+  it('mails the alarm topic to alarmEmail when given, and subscribes nobody otherwise', () => {
+    const subscriptions = (stage: SynthesizedStage) =>
+      resourcesOfType(stage.template, 'AWS::SNS::Subscription').map(([, subscription]) => subscription.Properties);
+    expect(subscriptions(prod)).toEqual([
+      expect.objectContaining({ Protocol: 'email', Endpoint: PROD_CONTEXT.alarmEmail }),
+    ]);
+    expect(subscriptions(dev)).toEqual([]);
+  });
+
+  it('has a dashboard graphing executions, API errors and every function', () => {
+    const dashboard = resource(dev.template, logicalId(dev.stack, dev.stack.monitoring.dashboard));
+    const body = renderCfnString(dashboard.Properties?.DashboardBody ?? '');
+    for (const metric of ['ExecutionsFailed', 'ExecutionsSucceeded', '5xx', 'Errors', 'Throttles', 'Duration']) {
+      expect(body).toContain(`"${metric}"`);
+    }
+    for (const spec of FUNCTIONS) {
+      expect(body).toContain(`<${logicalId(dev.stack, stageFunction(dev.stack, spec.name).function)}>`);
+    }
+  });
+});
