@@ -1,0 +1,38 @@
+import type { Twin } from './twin';
+
+/** What `npm start` prints: where everything is, and a first request to try. */
+export function startupBanner(twin: Twin): string {
+  const apiPort = new URL(twin.urls.api).port;
+  const tokenCommand = apiPort === '3000' ? 'npm run -s token -- account-manager' : `API_PORT=${apiPort} npm run -s token -- account-manager`;
+  const aws = `/usr/bin/aws --region ${twin.region}`;
+  return `
+Break & Fix onboarding — local twin is running (in memory; Ctrl-C stops it)
+
+  API (HTTP API + JWT)   ${twin.urls.api}
+  Step Functions         ${twin.urls.stepFunctions}   state machine ${twin.stateMachineArn}
+  DynamoDB (dynalite)    ${twin.urls.dynamodb}   table ${twin.tableName}
+  SES v2 + inbox         ${twin.urls.ses}   (open it in a browser to read the e-mails)
+
+Get a staff token (roles: account-manager, analyst, technician, admin), then start an onboarding:
+
+  TOKEN=$(${tokenCommand})
+  curl -s -X POST ${twin.urls.api}/onboardings \\
+    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+    -H "Idempotency-Key: $(date +%s)" \\
+    -d '{"client":{"companyName":"Bakkerij De Korenschoof B.V.","kvkNumber":"12345678","locale":"nl"},
+         "contacts":[{"name":"Sanne de Vries","email":"sanne@korenschoof.example","role":"primary"}],
+         "expectations":{"summary":"Storingen binnen een werkdag opgelost"},
+         "incidents":[{"title":"Kassasysteem valt uit","description":"De kassa herstart meerdere keren per dag","category":"hardware","impact":"high"}]}'
+
+  curl -s ${twin.urls.api}/onboardings/<onboardingId> -H "Authorization: Bearer $TOKEN"
+  curl -s '${twin.urls.api}/onboardings?status=REGISTERED' -H "Authorization: Bearer $TOKEN"
+
+The AWS CLI works against the twin with --endpoint-url and any credentials (Debian's /usr/bin/aws):
+
+  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
+  ${aws} stepfunctions list-state-machines --endpoint-url ${twin.urls.stepFunctions}
+  ${aws} stepfunctions get-execution-history --endpoint-url ${twin.urls.stepFunctions} --execution-arn <executionArn>
+  ${aws} dynamodb scan --table-name ${twin.tableName} --endpoint-url ${twin.urls.dynamodb}
+
+`;
+}

@@ -1,0 +1,84 @@
+import { epochSeconds, type JsonObject } from './json';
+
+/** The AWS history event types the twin records. */
+export type HistoryEventType =
+  | 'ExecutionStarted'
+  | 'ExecutionSucceeded'
+  | 'ExecutionFailed'
+  | 'ExecutionAborted'
+  | 'ExecutionTimedOut'
+  | `${'Task' | 'Pass' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Map' | 'Parallel'}StateEntered`
+  | `${'Task' | 'Pass' | 'Choice' | 'Wait' | 'Succeed' | 'Map' | 'Parallel'}StateExited`
+  | 'TaskStateAborted'
+  | `Task${'Scheduled' | 'Started' | 'Submitted' | 'Succeeded' | 'Failed' | 'TimedOut'}`
+  | `LambdaFunction${'Scheduled' | 'Started' | 'Succeeded' | 'Failed' | 'TimedOut'}`
+  | `MapState${'Started' | 'Succeeded' | 'Failed'}`
+  | `MapIteration${'Started' | 'Succeeded' | 'Failed' | 'Aborted'}`
+  | `ParallelState${'Started' | 'Succeeded' | 'Failed'}`;
+
+export interface HistoryEvent {
+  /** Epoch milliseconds. */
+  at: number;
+  type: HistoryEventType;
+  id: number;
+  previousEventId: number;
+  details?: JsonObject;
+}
+
+export interface HistoryPage {
+  offset: number;
+  limit: number;
+  reverse: boolean;
+  includeExecutionData: boolean;
+}
+
+/** Fields AWS leaves out when GetExecutionHistory is called with includeExecutionData=false. */
+const EXECUTION_DATA_FIELDS = new Set(['input', 'inputDetails', 'output', 'outputDetails']);
+
+/** One execution's event history, with AWS's ids; closed to further events once the execution ends. */
+export class ExecutionHistory {
+  private readonly events: HistoryEvent[] = [];
+  private closed = false;
+
+  get length(): number {
+    return this.events.length;
+  }
+
+  /** Records an event, unless the execution has already ended (late events of abandoned work are dropped). */
+  append(type: HistoryEventType, details?: JsonObject): void {
+    if (this.closed) return;
+    const id = this.events.length + 1;
+    const previous = this.events.at(-1);
+    // AWS links the first state's entry to event 0, not to ExecutionStarted; otherwise we chain linearly.
+    const previousEventId = !previous || (previous.type === 'ExecutionStarted' && type.endsWith('StateEntered')) ? 0 : previous.id;
+    this.events.push({ at: Date.now(), type, id, previousEventId, ...(details ? { details } : {}) });
+  }
+
+  /** Records the execution's last event and closes the history. */
+  appendFinal(type: HistoryEventType, details?: JsonObject): void {
+    this.append(type, details);
+    this.closed = true;
+  }
+
+  page({ offset, limit, reverse, includeExecutionData }: HistoryPage): JsonObject[] {
+    const ordered = reverse ? [...this.events].reverse() : this.events;
+    return ordered.slice(offset, offset + limit).map((event) => toWire(event, includeExecutionData));
+  }
+}
+
+function toWire(event: HistoryEvent, includeExecutionData: boolean): JsonObject {
+  const wire: JsonObject = { timestamp: epochSeconds(event.at), type: event.type, id: event.id, previousEventId: event.previousEventId };
+  if (event.details) {
+    wire[detailsMemberOf(event.type)] = includeExecutionData
+      ? event.details
+      : Object.fromEntries(Object.entries(event.details).filter(([key]) => !EXECUTION_DATA_FIELDS.has(key)));
+  }
+  return wire;
+}
+
+/** AWS names the details member after the event type, except that all *StateEntered/*StateExited share one. */
+function detailsMemberOf(type: HistoryEventType): string {
+  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
+  if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
+  return `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
+}

@@ -1,0 +1,116 @@
+import './polyfills';
+import { LOCAL_STAGE, type StageConfig } from '../stage-config';
+import { ENV } from '../../functions/shared/env';
+import { routesFromCatalog, startApiEmulator, type ApiLog } from './api';
+import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER_URL } from './auth';
+import { startDynamoDb } from './dynamodb';
+import { createLambdaInvoker, loadHandler } from './lambda-runtime';
+import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS } from './local-aws';
+import { startSes } from './ses';
+import { substitutedDefinition } from './state-machine-definition';
+import { startStepFunctionsTwin } from './stepfunctions/server';
+
+export const TWIN_TABLE_NAME = 'onboarding-local';
+export const TWIN_STATE_MACHINE_NAME = 'onboarding-local';
+
+export interface TwinPorts {
+  api: number;
+  stepFunctions: number;
+  dynamodb: number;
+  ses: number;
+}
+
+/** `npm start`'s ports (DESIGN.md §7); tests pass 0s for free ports. */
+export const DEFAULT_PORTS: TwinPorts = { api: 3000, stepFunctions: 8083, dynamodb: 8000, ses: 8005 };
+
+export interface TwinOptions {
+  ports?: Partial<TwinPorts>;
+  stage?: StageConfig;
+  /** Overrides for the execution policy (tests compress waits into seconds). */
+  policy?: Partial<StageConfig['policy']>;
+  logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  apiLog?: ApiLog;
+}
+
+export interface Twin {
+  urls: { api: string; stepFunctions: string; dynamodb: string; ses: string };
+  stateMachineArn: string;
+  tableName: string;
+  region: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the whole local twin in this process: dynalite, aws-ses-v2-local, the Step Functions
+ * server running the ASL file, and the API emulator with the local issuer. Handlers run unchanged,
+ * finding the emulators through the standard AWS_ENDPOINT_URL_* variables set here, as a Lambda's
+ * environment would carry them.
+ */
+export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
+  const stage = options.stage ?? LOCAL_STAGE;
+  const ports = { ...DEFAULT_PORTS, ...options.ports };
+  const region = stage.region;
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const closeOne of closers.reverse()) await closeOne().catch(() => undefined);
+  };
+  try {
+    const dynamodb = await startDynamoDb({ port: ports.dynamodb, region, tableName: TWIN_TABLE_NAME });
+    closers.push(dynamodb.close);
+    const ses = await startSes({ port: ports.ses });
+    closers.push(ses.close);
+
+    Object.assign(process.env, {
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.url,
+      AWS_ENDPOINT_URL_SESV2: ses.url,
+      [ENV.tableName]: TWIN_TABLE_NAME,
+      [ENV.senderAddress]: stage.senderAddress,
+      [ENV.analystAddresses]: stage.analystAddresses.join(','),
+      [ENV.opsAddresses]: stage.opsAddresses.join(','),
+      [ENV.workflowPolicy]: JSON.stringify({ ...stage.policy, ...options.policy }),
+      POWERTOOLS_SERVICE_NAME: 'breakfix-onboarding',
+      POWERTOOLS_METRICS_NAMESPACE: 'BreakFixOnboarding',
+      // No CloudWatch here: metrics would only be EMF lines on stdout; no X-Ray daemon either.
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
+    });
+
+    const stepFunctions = await startStepFunctionsTwin({
+      port: ports.stepFunctions,
+      region,
+      accountId: LOCAL_ACCOUNT_ID,
+      stateMachines: [{ name: TWIN_STATE_MACHINE_NAME, definition: substitutedDefinition(region) }],
+      invokeLambda: createLambdaInvoker(region),
+    });
+    closers.push(stepFunctions.close);
+    const stateMachineArn = stepFunctions.stateMachineArn(TWIN_STATE_MACHINE_NAME);
+    Object.assign(process.env, { AWS_ENDPOINT_URL_SFN: stepFunctions.url, [ENV.stateMachineArn]: stateMachineArn });
+
+    const issuer = await createLocalIssuer({ issuerUrl: LOCAL_ISSUER_URL, audience: LOCAL_AUDIENCE });
+    const api = await startApiEmulator({
+      port: ports.api,
+      routes: await routesFromCatalog(loadHandler),
+      localIssuer: issuer,
+      region,
+      accountId: LOCAL_ACCOUNT_ID,
+      ...(options.apiLog ? { log: options.apiLog } : {}),
+    });
+    closers.push(api.close);
+
+    return {
+      urls: { api: api.url, stepFunctions: stepFunctions.url, dynamodb: dynamodb.url, ses: ses.url },
+      stateMachineArn,
+      tableName: TWIN_TABLE_NAME,
+      region,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
