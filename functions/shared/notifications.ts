@@ -12,10 +12,13 @@ export async function notifyOnce(
   onboarding: Onboarding,
   notification: { name: string; stage: string; to: string[]; render: () => RenderedEmail; detail: string },
 ): Promise<void> {
-  if (onboarding.notificationsSent[notification.name]) return;
-  await sendEmail({ to: notification.to, ...notification.render() });
-  const at = new Date().toISOString();
-  await markNotificationSent(onboarding.id, notification.name, at);
+  let at = onboarding.notificationsSent[notification.name];
+  if (!at) {
+    await sendEmail({ to: notification.to, ...notification.render() });
+    at = new Date().toISOString();
+    await markNotificationSent(onboarding.id, notification.name, at);
+  }
+  // Also on a retry: a crash may have come between the mark and the event (same key, written once).
   await appendTimelineEvent({
     onboardingId: onboarding.id,
     version: onboarding.version,

@@ -74,12 +74,12 @@ describe('onboarding repository on dynalite', () => {
     const before = await itemCount();
     const event = { onboardingId: onboarding.id, version: 1, at: onboarding.createdAt, type: 'X', actor: system };
     await appendTimelineEvent(event);
-    await appendTimelineEvent({ ...event, at: 'later' });
+    await appendTimelineEvent({ ...event, detail: 'a retried stage writes the same key' });
     await markNotificationSent(onboarding.id, 'N', '2026-11-04T09:00:01Z');
     await markNotificationSent(onboarding.id, 'N', '2026-11-04T09:00:09Z');
     expect(await itemCount()).toBe(before + 1);
     const found = await findOnboardingWithTimeline(onboarding.id);
-    expect(found?.timeline.map((e) => e.at)).toEqual([onboarding.createdAt]);
+    expect(found?.timeline.map((e) => [e.at, e.detail])).toEqual([[onboarding.createdAt, undefined]]);
     expect(found?.onboarding.notificationsSent).toEqual({ N: '2026-11-04T09:00:01Z' });
   });
 

@@ -15,10 +15,11 @@ describe('key builders', () => {
   it('keeps an onboarding and its timeline in one partition, events after the aggregate in version order', () => {
     const id = 'onb-01JABCDEFGHJKMNPQRSTVWXYZ0';
     expect(onboardingKey(id)).toEqual({ pk: `ONBOARDING#${id}`, sk: 'AGGREGATE' });
-    const second = timelineEventKey(id, 2, 'REGISTERED');
-    const tenth = timelineEventKey(id, 10, 'FAILED');
+    const second = timelineEventKey(id, 2, '2026-11-26T10:00:00.000Z', 'REGISTERED');
+    const tenth = timelineEventKey(id, 10, '2026-11-26T09:00:00.000Z', 'FAILED');
+    const sameVersionLater = timelineEventKey(id, 2, '2026-11-26T10:00:01.000Z', 'ANALYSTS_NOTIFIED');
     expect(second.pk).toBe(onboardingKey(id).pk);
-    expect([tenth.sk, second.sk].sort()).toEqual([second.sk, tenth.sk]);
+    expect([tenth.sk, sameVersionLater.sk, second.sk].sort()).toEqual([second.sk, sameVersionLater.sk, tenth.sk]);
   });
 
   it('fills every GSI key attribute the table design declares', () => {

@@ -29,10 +29,13 @@ export const onboardingIndexKeys = (status: OnboardingStatus, createdAt: string,
 export const byStatusPartition = (status: OnboardingStatus) => `STATUS#${status}`;
 export const BY_CREATED_PARTITION = 'ONBOARDINGS';
 
-/** Events sort by the aggregate version they belong to, so the timeline reads in order. */
-export const timelineEventKey = (onboardingId: string, version: number, type: string) => ({
+/**
+ * Events sort by the aggregate version they belong to, then by time, so the timeline reads in
+ * order. Every part is deterministic for a given step, so a retried stage rewrites the same key.
+ */
+export const timelineEventKey = (onboardingId: string, version: number, at: string, type: string) => ({
   pk: onboardingPartition(onboardingId),
-  sk: `EVENT#${String(version).padStart(6, '0')}#${type}`,
+  sk: `EVENT#${String(version).padStart(6, '0')}#${at}#${type}`,
 });
 export const TIMELINE_PREFIX = 'EVENT#';
 

@@ -53,7 +53,7 @@ export async function appendTimelineEvent(event: TimelineEvent): Promise<void> {
     await documentClient.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...event, ...timelineEventKey(event.onboardingId, event.version, event.type), entity: 'TimelineEvent' },
+        Item: { ...event, ...timelineEventKey(event.onboardingId, event.version, event.at, event.type), entity: 'TimelineEvent' },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

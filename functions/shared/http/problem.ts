@@ -6,6 +6,7 @@ import {
   MalformedBodyError,
   NotFoundError,
   PayloadTooLargeError,
+  TransientDependencyError,
   UnsupportedMediaTypeError,
   ValidationError,
   type FieldError,
@@ -39,6 +40,8 @@ export function problemFor(error: unknown): Problem | undefined {
     return problem(415, 'unsupported-media-type', 'Unsupported media type', error.message, [
       { parameter: 'Content-Type', message: error.message },
     ]);
+  if (error instanceof TransientDependencyError)
+    return problem(503, 'temporarily-unavailable', 'Temporarily unavailable', 'A service we depend on did not answer; send the same request again (with the same Idempotency-Key).');
   return undefined;
 }
 
