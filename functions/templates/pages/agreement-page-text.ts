@@ -1,0 +1,214 @@
+import type { Locale } from '../../domain/intake';
+import type { Decision } from '../format';
+
+/** Every sentence of the agreement page in one place per language; values are filled in by the caller. */
+export interface AgreementPageText {
+  title: (company: string) => string;
+  /** Prefixed to the title when the form has errors: the first thing a screen reader announces. */
+  errorTitlePrefix: string;
+  heading: string;
+  lead: (company: string) => string;
+  intro: string;
+  facts: { reference: string; version: string; createdAt: string; validUntil: string; total: string; kvk: string; vat: string };
+  work: {
+    heading: string;
+    caption: (increment: string) => string;
+    columns: { item: string; priority: string; estimated: string; billable: string; rate: string; labour: string; materials: string; total: string };
+    material: (quantity: string, description: string, unit: string, total: string) => string;
+    noMaterials: string;
+  };
+  totals: { exclVat: string; vat: (percent: string) => string; inclVat: string };
+  responseTimes: { heading: string; intro: string; columns: { priority: string; responseTime: string; rate: string }; rate: (percent: string) => string };
+  terms: {
+    heading: string;
+    hourlyRate: string;
+    hourlyRateValue: (amount: string) => string;
+    invoicing: string;
+    paymentTerm: string;
+    paymentTermValue: (days: string) => string;
+    increment: string;
+    incrementValue: (minutes: string) => string;
+    materials: string;
+    materialsValue: string;
+    vat: string;
+    validity: string;
+    validityValue: (date: string) => string;
+  };
+  documentId: { label: string; explanation: string };
+  form: {
+    heading: string;
+    intro: string;
+    name: string;
+    consent: (company: string) => string;
+    decision: string;
+    choices: Record<Decision, { label: string; text: string }>;
+    comment: string;
+    commentHint: string;
+    submit: string;
+    errorSummary: string;
+  };
+}
+
+const nl: AgreementPageText = {
+  title: (company) => `Serviceovereenkomst – ${company}`,
+  errorTitlePrefix: 'Fout: ',
+  heading: 'Serviceovereenkomst',
+  lead: (company) => `Break & Fix-ondersteuning voor ${company}`,
+  intro:
+    'Op basis van onze analyse van de gemelde problemen hebben wij de onderstaande serviceovereenkomst opgesteld. Lees haar rustig door en geef onderaan deze pagina uw beslissing door.',
+  facts: {
+    reference: 'Referentie',
+    version: 'Versie',
+    createdAt: 'Opgesteld op',
+    validUntil: 'Geldig tot en met',
+    total: 'Totaal incl. btw',
+    kvk: 'KvK-nummer',
+    vat: 'Btw-nummer',
+  },
+  work: {
+    heading: 'Werkzaamheden',
+    caption: (increment) =>
+      `Per gemeld probleem: de geschatte tijd, de te factureren tijd (afgerond op blokken van ${increment}) en de kosten. Bedragen in euro, exclusief btw.`,
+    columns: {
+      item: 'Probleem en actie',
+      priority: 'Prioriteit',
+      estimated: 'Geschat',
+      billable: 'Te factureren',
+      rate: 'Tarief × toeslag',
+      labour: 'Arbeid',
+      materials: 'Materialen',
+      total: 'Totaal',
+    },
+    material: (quantity, description, unit, total) => `${quantity} × ${description} à ${unit} = ${total}`,
+    noMaterials: 'Geen materialen',
+  },
+  totals: { exclVat: 'Subtotaal excl. btw', vat: (percent) => `Btw ${percent}`, inclVat: 'Totaal incl. btw' },
+  responseTimes: {
+    heading: 'Reactietijden',
+    intro:
+      'Wij reageren op een melding binnen de tijd die bij de prioriteit hoort. Werkuren zijn maandag tot en met vrijdag van 08:30 tot 17:30 (Nederlandse tijd), behalve op Nederlandse feestdagen.',
+    columns: { priority: 'Prioriteit', responseTime: 'Reactietijd', rate: 'Tarief' },
+    rate: (percent) => `${percent} van het uurtarief`,
+  },
+  terms: {
+    heading: 'Facturering en voorwaarden',
+    hourlyRate: 'Uurtarief',
+    hourlyRateValue: (amount) => `${amount} exclusief btw`,
+    invoicing: 'Facturering',
+    paymentTerm: 'Betalingstermijn',
+    paymentTermValue: (days) => `${days} na factuurdatum`,
+    increment: 'Minimale tijdseenheid',
+    incrementValue: (minutes) => `Werk wordt gefactureerd per ${minutes}, naar boven afgerond.`,
+    materials: 'Materialen',
+    materialsValue: 'Tegen kostprijs doorberekend.',
+    vat: 'Btw',
+    validity: 'Geldigheid',
+    validityValue: (date) => `U kunt dit aanbod tot en met ${date} goedkeuren.`,
+  },
+  documentId: {
+    label: 'Documentkenmerk (SHA-256)',
+    explanation: 'Dit kenmerk legt precies deze versie van de overeenkomst vast en wordt bij uw beslissing bewaard.',
+  },
+  form: {
+    heading: 'Uw beslissing',
+    intro: 'Via deze link kunt u één keer beslissen. Na het versturen ziet u direct een bevestiging.',
+    name: 'Uw volledige naam',
+    consent: (company) => `Ik heb de overeenkomst gelezen en ben bevoegd te beslissen namens ${company}`,
+    decision: 'Wat is uw beslissing?',
+    choices: {
+      approve: { label: 'Goedkeuren', text: 'U gaat akkoord met deze overeenkomst. Wij maken tickets aan en plannen de werkzaamheden in.' },
+      'request-changes': {
+        label: 'Wijzigingen aanvragen',
+        text: 'Onze analisten passen de overeenkomst aan op basis van uw toelichting. U ontvangt daarna een nieuwe versie.',
+      },
+      decline: { label: 'Afwijzen', text: 'U gaat niet akkoord. Wij voeren geen werkzaamheden uit en uw accountmanager ontvangt uw toelichting.' },
+    },
+    comment: 'Toelichting (verplicht bij afwijzen of wijzigingen aanvragen)',
+    commentHint: 'Bij wijzigingen: beschrijf wat u anders wilt. Bij afwijzen: laat ons weten waarom.',
+    submit: 'Beslissing versturen',
+    errorSummary: 'Controleer het formulier',
+  },
+};
+
+const en: AgreementPageText = {
+  title: (company) => `Service agreement – ${company}`,
+  errorTitlePrefix: 'Error: ',
+  heading: 'Service agreement',
+  lead: (company) => `Break & Fix support for ${company}`,
+  intro:
+    'Based on our analysis of the problems you reported, we drew up the service agreement below. Please read it carefully and give your decision at the bottom of this page.',
+  facts: {
+    reference: 'Reference',
+    version: 'Version',
+    createdAt: 'Drawn up on',
+    validUntil: 'Valid until (inclusive)',
+    total: 'Total incl. VAT',
+    kvk: 'Chamber of Commerce (KvK) number',
+    vat: 'VAT number',
+  },
+  work: {
+    heading: 'Work',
+    caption: (increment) =>
+      `Per reported problem: the estimated time, the billable time (rounded up to blocks of ${increment}) and the cost. Amounts in euro, excluding VAT.`,
+    columns: {
+      item: 'Problem and action',
+      priority: 'Priority',
+      estimated: 'Estimated',
+      billable: 'Billable',
+      rate: 'Rate × surcharge',
+      labour: 'Labour',
+      materials: 'Materials',
+      total: 'Total',
+    },
+    material: (quantity, description, unit, total) => `${quantity} × ${description} at ${unit} = ${total}`,
+    noMaterials: 'No materials',
+  },
+  totals: { exclVat: 'Subtotal excl. VAT', vat: (percent) => `VAT ${percent}`, inclVat: 'Total incl. VAT' },
+  responseTimes: {
+    heading: 'Response times',
+    intro:
+      'We respond to a report within the time that belongs to its priority. Business hours are Monday to Friday, 08:30 to 17:30 (Dutch time), except on Dutch public holidays.',
+    columns: { priority: 'Priority', responseTime: 'Response time', rate: 'Rate' },
+    rate: (percent) => `${percent} of the hourly rate`,
+  },
+  terms: {
+    heading: 'Invoicing and terms',
+    hourlyRate: 'Hourly rate',
+    hourlyRateValue: (amount) => `${amount} excluding VAT`,
+    invoicing: 'Invoicing',
+    paymentTerm: 'Payment term',
+    paymentTermValue: (days) => `${days} from the invoice date`,
+    increment: 'Minimum billable increment',
+    incrementValue: (minutes) => `Work is billed in blocks of ${minutes}, rounded up.`,
+    materials: 'Materials',
+    materialsValue: 'Charged at cost.',
+    vat: 'VAT',
+    validity: 'Validity',
+    validityValue: (date) => `You can approve this offer up to and including ${date}.`,
+  },
+  documentId: {
+    label: 'Document fingerprint (SHA-256)',
+    explanation: 'This fingerprint identifies exactly this version of the agreement and is stored with your decision.',
+  },
+  form: {
+    heading: 'Your decision',
+    intro: 'You can decide once through this link. After sending, you will see a confirmation straight away.',
+    name: 'Your full name',
+    consent: (company) => `I have read the agreement and am authorised to decide on behalf of ${company}`,
+    decision: 'What is your decision?',
+    choices: {
+      approve: { label: 'Approve', text: 'You accept this agreement. We create tickets and schedule the work.' },
+      'request-changes': {
+        label: 'Request changes',
+        text: 'Our analysts revise the agreement based on your comment. You will then receive a new version.',
+      },
+      decline: { label: 'Decline', text: 'You do not accept. We carry out no work and your account manager receives your comment.' },
+    },
+    comment: 'Comment (required when you decline or request changes)',
+    commentHint: 'For changes: describe what you would like to be different. When declining: let us know why.',
+    submit: 'Send decision',
+    errorSummary: 'Please check the form',
+  },
+};
+
+export const AGREEMENT_PAGE_TEXT: Record<Locale, AgreementPageText> = { nl, en };
