@@ -24,6 +24,10 @@ export interface FunctionGrants {
   email?: boolean;
   /** Step Functions actions on the onboarding state machine. */
   stateMachine?: readonly ('start' | 'callback')[];
+  /** Reads the stage's link-signing secret, to put single-use links into e-mails. */
+  linkSigningKey?: boolean;
+  /** Needs the API's public URL (PUBLIC_BASE_URL), to build links for clients. */
+  publicBaseUrl?: boolean;
 }
 
 export interface FunctionSpec {
@@ -67,6 +71,90 @@ export const FUNCTIONS = [
     entry: 'functions/register-onboarding/handler.ts',
     description: 'Workflow stage: marks the onboarding REGISTERED, confirms to the client, notifies analysts',
     aslKey: 'RegisterOnboardingFunctionArn',
+    grants: { table: 'readWrite', email: true },
+  },
+  {
+    name: 'SubmitAnalysis',
+    entry: 'functions/submit-analysis/handler.ts',
+    description: 'Stores the analysts\' analysis as a new version and resumes the workflow',
+    routes: [{ method: 'POST', path: '/onboardings/{id}/analysis', access: ['analyst', 'admin'] }],
+    grants: { table: 'readWrite', stateMachine: ['callback'] },
+  },
+  {
+    name: 'GetRateCard',
+    entry: 'functions/get-rate-card/handler.ts',
+    description: 'Returns the rate card agreements are priced with',
+    routes: [{ method: 'GET', path: '/rate-card', access: STAFF }],
+    grants: { table: 'read' },
+  },
+  {
+    name: 'PutRateCard',
+    entry: 'functions/put-rate-card/handler.ts',
+    description: 'Replaces the rate card (admin); agreements already drafted keep their snapshot',
+    routes: [{ method: 'PUT', path: '/rate-card', access: ['admin'] }],
+    grants: { table: 'readWrite' },
+  },
+  {
+    name: 'ShowAgreement',
+    entry: 'functions/show-agreement/handler.ts',
+    description: 'Public: the HTML confirm page behind a client\'s single-use link; changes nothing',
+    routes: [{ method: 'GET', path: '/agreements/{token}', access: 'public' }],
+    grants: { table: 'read' },
+  },
+  {
+    name: 'DecideAgreement',
+    entry: 'functions/decide-agreement/handler.ts',
+    description: 'Public: records the client\'s decision once, with evidence, and resumes the workflow',
+    routes: [{ method: 'POST', path: '/agreements/{token}', access: 'public' }],
+    grants: { table: 'readWrite', stateMachine: ['callback'] },
+  },
+  {
+    name: 'AwaitAnalysis',
+    entry: 'functions/await-analysis/handler.ts',
+    description: 'Workflow stage: AWAITING_ANALYSIS; keeps the task token until the analysis arrives',
+    aslKey: 'AwaitAnalysisFunctionArn',
+    grants: { table: 'readWrite', stateMachine: ['callback'] },
+  },
+  {
+    name: 'RemindAnalysts',
+    entry: 'functions/remind-analysts/handler.ts',
+    description: 'Workflow stage: reminds the analysts of an overdue analysis, then escalates to the account manager',
+    aslKey: 'RemindAnalystsFunctionArn',
+    grants: { table: 'readWrite', email: true },
+  },
+  {
+    name: 'DraftAgreement',
+    entry: 'functions/draft-agreement/handler.ts',
+    description: 'Workflow stage: prices the analysis into an immutable agreement version',
+    aslKey: 'DraftAgreementFunctionArn',
+    grants: { table: 'readWrite' },
+  },
+  {
+    name: 'AwaitClientDecision',
+    entry: 'functions/await-client-decision/handler.ts',
+    description: 'Workflow stage: AGREEMENT_SENT; e-mails the client a single-use link and keeps the task token',
+    aslKey: 'AwaitClientDecisionFunctionArn',
+    grants: { table: 'readWrite', email: true, stateMachine: ['callback'], linkSigningKey: true, publicBaseUrl: true },
+  },
+  {
+    name: 'RemindClient',
+    entry: 'functions/remind-client/handler.ts',
+    description: 'Workflow stage: reminds the client of the agreement with the same link',
+    aslKey: 'RemindClientFunctionArn',
+    grants: { table: 'readWrite', email: true, linkSigningKey: true, publicBaseUrl: true },
+  },
+  {
+    name: 'ExpireAgreement',
+    entry: 'functions/expire-agreement/handler.ts',
+    description: 'Workflow stage: no decision in time; revokes the link, EXPIRED, account manager notified',
+    aslKey: 'ExpireAgreementFunctionArn',
+    grants: { table: 'readWrite', email: true },
+  },
+  {
+    name: 'ApplyClientDecision',
+    entry: 'functions/apply-client-decision/handler.ts',
+    description: 'Workflow stage: applies the client\'s decision (approve, decline, request changes)',
+    aslKey: 'ApplyClientDecisionFunctionArn',
     grants: { table: 'readWrite', email: true },
   },
   {

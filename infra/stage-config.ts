@@ -1,3 +1,4 @@
+import type { RateCard } from '../functions/domain/rate-card';
 import type { WorkflowPolicy } from '../functions/domain/workflow-policy';
 
 /**
@@ -12,6 +13,8 @@ export interface StageConfig {
   opsAddresses: string[];
   alarmEmail?: string;
   policy: WorkflowPolicy;
+  /** Seeds the table's rate card until an admin PUTs one. */
+  defaultRateCard: RateCard;
   logRetentionDays: number;
   /** prod: deletion protection and RETAIN on the table and user pool. */
   protectData: boolean;
@@ -19,11 +22,57 @@ export interface StageConfig {
 
 export const DEFAULT_REGION = 'eu-west-1';
 
-const BASE_POLICY: WorkflowPolicy = { stageTimeoutSeconds: 60 };
+const DAY = 24 * 60 * 60;
+
+/**
+ * On AWS the client's decision window equals the rate card's validity: reminders are spread over
+ * it, and one more timeout expires the agreement.
+ */
+function deployedPolicy(validityDays: number): WorkflowPolicy {
+  const decisionMaxReminders = 2;
+  return {
+    stageTimeoutSeconds: 60,
+    analysisReminderSeconds: DAY,
+    analysisMaxReminders: 2,
+    decisionReminderSeconds: Math.floor((validityDays * DAY) / (decisionMaxReminders + 1)),
+    decisionMaxReminders,
+    maxRevisions: 3,
+  };
+}
+
+/** The opening rate card: €95 an hour, surcharges by priority, 21 % VAT, monthly invoices. */
+export const DEFAULT_RATE_CARD: RateCard = {
+  currency: 'EUR',
+  hourlyRateCents: 9500,
+  priorities: {
+    critical: { surchargePercent: 150, responseTimeBusinessHours: 2 },
+    high: { surchargePercent: 125, responseTimeBusinessHours: 4 },
+    normal: { surchargePercent: 100, responseTimeBusinessHours: 8 },
+    low: { surchargePercent: 100, responseTimeBusinessHours: 24 },
+  },
+  vatPercent: 21,
+  invoicing: { frequency: 'monthly', paymentTermDays: 14 },
+  minimumBillableMinutes: 15,
+  validityDays: 30,
+};
 
 export const STAGE_DEFAULTS: Record<'dev' | 'prod', Omit<StageConfig, 'senderAddress' | 'analystAddresses' | 'opsAddresses'>> = {
-  dev: { stage: 'dev', region: DEFAULT_REGION, policy: BASE_POLICY, logRetentionDays: 14, protectData: false },
-  prod: { stage: 'prod', region: DEFAULT_REGION, policy: BASE_POLICY, logRetentionDays: 365, protectData: true },
+  dev: {
+    stage: 'dev',
+    region: DEFAULT_REGION,
+    policy: deployedPolicy(DEFAULT_RATE_CARD.validityDays),
+    defaultRateCard: DEFAULT_RATE_CARD,
+    logRetentionDays: 14,
+    protectData: false,
+  },
+  prod: {
+    stage: 'prod',
+    region: DEFAULT_REGION,
+    policy: deployedPolicy(DEFAULT_RATE_CARD.validityDays),
+    defaultRateCard: DEFAULT_RATE_CARD,
+    logRetentionDays: 365,
+    protectData: true,
+  },
 };
 
 /** The twin's config: a short policy so a person can walk a whole onboarding in minutes. */
@@ -33,7 +82,16 @@ export const LOCAL_STAGE: StageConfig = {
   senderAddress: 'Break & Fix Onboarding <onboarding@breakfix.example>',
   analystAddresses: ['analysts@breakfix.example'],
   opsAddresses: ['ops@breakfix.example'],
-  policy: { stageTimeoutSeconds: 30 },
+  // Reminders after about 2 minutes, so a person can walk every path of an onboarding.
+  policy: {
+    stageTimeoutSeconds: 30,
+    analysisReminderSeconds: 120,
+    analysisMaxReminders: 2,
+    decisionReminderSeconds: 120,
+    decisionMaxReminders: 2,
+    maxRevisions: 3,
+  },
+  defaultRateCard: DEFAULT_RATE_CARD,
   logRetentionDays: 1,
   protectData: false,
 };

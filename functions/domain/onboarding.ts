@@ -1,3 +1,5 @@
+import type { AgreementTotals } from './agreement';
+import type { AnalysisItem } from './analysis';
 import type { Contact, Impact, Intake, Locale } from './intake';
 import { newIncidentId } from './ids';
 
@@ -47,6 +49,43 @@ export interface Onboarding {
   /** Notification name → ISO time sent; makes e-mail sending idempotent across retries. */
   notificationsSent: Record<string, string>;
   failure?: { error: string; at: string };
+  /** 1 for the first analysis; one more for every change the client requests. */
+  analysisRound: number;
+  /** The latest analysis; every version is also kept as its own immutable item. */
+  analysis?: SubmittedAnalysis;
+  /** The workflow's task token while it waits for the analysis: secret, never shown. */
+  pendingAnalysisTask?: { taskToken: string; since: string };
+  /** The latest agreement version in brief; the whole document is its own immutable item. */
+  agreement?: AgreementSummary;
+  changeRequests: ChangeRequest[];
+}
+
+export interface SubmittedAnalysis {
+  version: number;
+  items: AnalysisItem[];
+  notes?: string;
+  submittedAt: string;
+  submittedBy: { sub: string; email: string };
+}
+
+export type ClientDecision = 'approve' | 'decline' | 'request-changes';
+
+export interface AgreementSummary {
+  version: number;
+  createdAt: string;
+  validUntil: string;
+  totals: AgreementTotals;
+  documentHash: string;
+  /** SHA-256 of the client's link token, set when the link is e-mailed. */
+  linkHash?: string;
+  decision?: { decision: ClientDecision; name: string; at: string; comment?: string };
+}
+
+export interface ChangeRequest {
+  agreementVersion: number;
+  name: string;
+  comment: string;
+  at: string;
 }
 
 export interface TimelineEvent {
@@ -74,6 +113,8 @@ export function newOnboarding(id: string, intake: Intake, accountManager: Onboar
     expectations: intake.expectations,
     incidents: intake.incidents.map((incident, index) => ({ id: newIncidentId(index), ...incident })),
     notificationsSent: {},
+    analysisRound: 1,
+    changeRequests: [],
   };
 }
 

@@ -1,12 +1,25 @@
 import { z } from 'zod';
 
+const seconds = z.number().int().min(1).max(31_536_000);
+const count = z.number().int().min(0).max(20);
+
 /**
  * Durations and bounds the state machine reads from its execution input (`$.policy`), so the twin
- * and tests compress days into seconds without editing the ASL. Each stage adds what it needs.
+ * and tests compress days into seconds without editing the ASL. Step Functions wants whole seconds.
  */
 export const workflowPolicySchema = z.strictObject({
   /** Seconds a Lambda stage may run before Step Functions times the task out. */
   stageTimeoutSeconds: z.number().int().min(1).max(900),
+  /** Waiting for the analysis: a reminder to the analysts after each of these. */
+  analysisReminderSeconds: seconds,
+  /** Reminders per analysis round; one more timeout escalates to the account manager. */
+  analysisMaxReminders: count,
+  /** Waiting for the client's decision: a reminder with the same link after each of these. */
+  decisionReminderSeconds: seconds,
+  /** Reminders per agreement version; one more timeout expires the agreement. */
+  decisionMaxReminders: count,
+  /** How many times the client may ask for changes before only approve or decline remain. */
+  maxRevisions: count,
 });
 
 export type WorkflowPolicy = z.infer<typeof workflowPolicySchema>;

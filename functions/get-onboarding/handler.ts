@@ -10,11 +10,14 @@ export const handler = staffHandler(async ({ event }) => {
   if (!ONBOARDING_ID_PATTERN.test(id)) throw notFound;
   const found = await findOnboardingWithTimeline(id);
   if (!found) throw notFound;
-  const { id: onboardingId, notificationsSent, ...onboarding } = found.onboarding;
+  // The waiting task's token is a secret of the backend: never shown.
+  const { id: onboardingId, pendingAnalysisTask: _secret, ...onboarding } = found.onboarding;
   return json(200, {
     onboardingId,
     ...onboarding,
-    notificationsSent,
+    waitingForAnalysis: Boolean(found.onboarding.pendingAnalysisTask) && onboarding.status === 'AWAITING_ANALYSIS',
+    analysisVersions: found.analyses.map(({ version, submittedAt, submittedBy }) => ({ version, submittedAt, submittedBy })),
+    agreementVersions: found.agreements,
     timeline: found.timeline.map(({ onboardingId: _omit, ...event }) => event),
   });
 });

@@ -16,6 +16,12 @@ export const ENV = {
   opsAddresses: 'OPS_ADDRESSES',
   /** JSON of the workflow policy passed to every execution (stage config). */
   workflowPolicy: 'WORKFLOW_POLICY',
+  /** JSON of the rate card used until an admin stores one (stage config). */
+  defaultRateCard: 'DEFAULT_RATE_CARD',
+  /** The API's public URL, without a trailing slash, for client links (grant: publicBaseUrl). */
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+  /** Secrets Manager secret whose value signs client links (grant: linkSigningKey). */
+  linkSigningSecretArn: 'LINK_SIGNING_SECRET_ARN',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

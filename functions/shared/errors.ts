@@ -71,6 +71,14 @@ export class ConflictError extends Error {
   }
 }
 
+/** The resource existed but is no longer available (an expired link). */
+export class GoneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GoneError';
+  }
+}
+
 /** A dependency (DynamoDB, SES, Step Functions) failed in a way worth retrying. */
 export class TransientDependencyError extends Error {
   constructor(dependency: string, cause: unknown) {

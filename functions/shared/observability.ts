@@ -8,5 +8,19 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
  * names: never request bodies, addresses or tokens.
  */
 export const logger = new Logger();
-export const metrics = new Metrics();
+
+/** Read-only handlers emit no metric by design; that is not worth a warning on every call. */
+const metricsLogger = {
+  trace: (...args: unknown[]) => logger.trace(String(args[0])),
+  debug: (...args: unknown[]) => logger.debug(String(args[0])),
+  info: (...args: unknown[]) => logger.info(String(args[0])),
+  warn: (...args: unknown[]) => {
+    const message = String(args[0]);
+    if (message.startsWith('No application metrics to publish')) logger.debug(message);
+    else logger.warn(message);
+  },
+  error: (...args: unknown[]) => logger.error(String(args[0])),
+};
+
+export const metrics = new Metrics({ logger: metricsLogger });
 export const tracer = new Tracer();

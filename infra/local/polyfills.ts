@@ -18,3 +18,6 @@ if (typeof (Promise as { withResolvers?: unknown }).withResolvers !== 'function'
   });
 }
 export {};
+
+// The AWS SDK warns once per process that Node 20 leaves its support in 2027; Lambda runs Node 24.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

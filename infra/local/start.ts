@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole product on this machine, in memory, with no AWS account. Ctrl-C stops it.
- * Ports: API_PORT (3000), SFN_PORT (8083), DYNAMODB_PORT (8000), SES_PORT (8005).
+ * Ports: API_PORT (3000), SFN_PORT (8083), DYNAMODB_PORT (8000), SES_PORT (8005), SECRETS_PORT (8006).
  */
 import './polyfills';
 import { DEFAULT_PORTS, startTwin } from './twin';
@@ -20,6 +20,7 @@ const twin = await startTwin({
     stepFunctions: port('SFN_PORT', DEFAULT_PORTS.stepFunctions),
     dynamodb: port('DYNAMODB_PORT', DEFAULT_PORTS.dynamodb),
     ses: port('SES_PORT', DEFAULT_PORTS.ses),
+    secretsManager: port('SECRETS_PORT', DEFAULT_PORTS.secretsManager),
   },
   logLevel: 'INFO',
   apiLog: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),

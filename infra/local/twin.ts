@@ -1,4 +1,5 @@
 import './polyfills';
+import { randomBytes } from 'node:crypto';
 import { LOCAL_STAGE, type StageConfig } from '../stage-config';
 import { ENV } from '../../functions/shared/env';
 import { routesFromCatalog, startApiEmulator, type ApiLog } from './api';
@@ -6,22 +7,25 @@ import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER_URL } from './auth';
 import { startDynamoDb } from './dynamodb';
 import { createLambdaInvoker, loadHandler } from './lambda-runtime';
 import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS } from './local-aws';
+import { startSecretsManagerTwin } from './secrets-manager/server';
 import { startSes } from './ses';
 import { substitutedDefinition } from './state-machine-definition';
 import { startStepFunctionsTwin } from './stepfunctions/server';
 
 export const TWIN_TABLE_NAME = 'onboarding-local';
 export const TWIN_STATE_MACHINE_NAME = 'onboarding-local';
+export const TWIN_LINK_SECRET_NAME = 'onboarding-local/link-signing-key';
 
 export interface TwinPorts {
   api: number;
   stepFunctions: number;
   dynamodb: number;
   ses: number;
+  secretsManager: number;
 }
 
 /** `npm start`'s ports (DESIGN.md §7); tests pass 0s for free ports. */
-export const DEFAULT_PORTS: TwinPorts = { api: 3000, stepFunctions: 8083, dynamodb: 8000, ses: 8005 };
+export const DEFAULT_PORTS: TwinPorts = { api: 3000, stepFunctions: 8083, dynamodb: 8000, ses: 8005, secretsManager: 8006 };
 
 export interface TwinOptions {
   ports?: Partial<TwinPorts>;
@@ -33,7 +37,7 @@ export interface TwinOptions {
 }
 
 export interface Twin {
-  urls: { api: string; stepFunctions: string; dynamodb: string; ses: string };
+  urls: { api: string; stepFunctions: string; dynamodb: string; ses: string; secretsManager: string };
   stateMachineArn: string;
   tableName: string;
   region: string;
@@ -59,6 +63,14 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     closers.push(dynamodb.close);
     const ses = await startSes({ port: ports.ses });
     closers.push(ses.close);
+    // A fresh link-signing key per run, as CDK generates one per stage: links die with the twin.
+    const secretsManager = await startSecretsManagerTwin({
+      port: ports.secretsManager,
+      region,
+      accountId: LOCAL_ACCOUNT_ID,
+      secrets: [{ name: TWIN_LINK_SECRET_NAME, value: randomBytes(48).toString('base64url') }],
+    });
+    closers.push(secretsManager.close);
 
     Object.assign(process.env, {
       AWS_REGION: region,
@@ -67,6 +79,9 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb.url,
       AWS_ENDPOINT_URL_SESV2: ses.url,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.url,
+      [ENV.linkSigningSecretArn]: secretsManager.arnOf(TWIN_LINK_SECRET_NAME),
+      [ENV.defaultRateCard]: JSON.stringify(stage.defaultRateCard),
       [ENV.tableName]: TWIN_TABLE_NAME,
       [ENV.senderAddress]: stage.senderAddress,
       [ENV.analystAddresses]: stage.analystAddresses.join(','),
@@ -101,9 +116,10 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       ...(options.apiLog ? { log: options.apiLog } : {}),
     });
     closers.push(api.close);
+    process.env[ENV.publicBaseUrl] = api.url;
 
     return {
-      urls: { api: api.url, stepFunctions: stepFunctions.url, dynamodb: dynamodb.url, ses: ses.url },
+      urls: { api: api.url, stepFunctions: stepFunctions.url, dynamodb: dynamodb.url, ses: ses.url, secretsManager: secretsManager.url },
       stateMachineArn,
       tableName: TWIN_TABLE_NAME,
       region,

@@ -1,4 +1,4 @@
-import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { ListExecutionsCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestTwin, eventually, type TestTwin } from '../support/twin';
 import { validIntake } from '../support/fixtures';
@@ -132,17 +132,18 @@ describe('Idempotency-Key', () => {
     expect((otherCaller.body as { onboardingId: string }).onboardingId).not.toBe((first.body as { onboardingId: string }).onboardingId);
   });
 
-  it('replays after the execution finished (ExecutionAlreadyExists counts as success)', async () => {
+  it('replays after the execution closed (ExecutionAlreadyExists counts as success)', async () => {
     const headers = { 'idempotency-key': 'intake-late-replay' };
     const first = await post({ token: accountManager, json: validIntake(), headers });
-    const { onboardingId } = first.body as { onboardingId: string };
+    const { onboardingId, executionArn } = first.body as { onboardingId: string; executionArn: string };
     await eventually(async () => {
       const detail = await twin.request<{ status: string }>('GET', `/onboardings/${onboardingId}`, { token: accountManager });
-      return detail.body.status === 'REGISTERED' ? true : undefined;
+      return detail.body.status === 'AWAITING_ANALYSIS' ? true : undefined;
     });
+    await twin.sfn.send(new StopExecutionCommand({ executionArn, error: 'TestStop' }));
     const replay = await post({ token: accountManager, json: validIntake(), headers });
     expect(replay.status).toBe(202);
-    expect(replay.body).toMatchObject({ onboardingId, status: 'REGISTERED' });
+    expect(replay.body).toMatchObject({ onboardingId, executionArn, status: 'AWAITING_ANALYSIS' });
   });
 
   it('repairs a request that stored the onboarding but failed to start its execution', async () => {
@@ -163,9 +164,9 @@ describe('Idempotency-Key', () => {
     expect(await executionCount()).toBe(executions + 1);
     const registered = await eventually(async () => {
       const detail = await twin.request<{ status: string }>('GET', `/onboardings/${onboardingId}`, { token: accountManager });
-      return detail.body.status === 'REGISTERED' ? detail.body : undefined;
+      return detail.body.status === 'AWAITING_ANALYSIS' ? detail.body : undefined;
     });
-    expect(registered.status).toBe('REGISTERED');
+    expect(registered.status).toBe('AWAITING_ANALYSIS');
     const list = await twin.request<{ items: Array<{ onboardingId: string }> }>('GET', '/onboardings?limit=100', { token: accountManager });
     expect(list.body.items.filter((i) => i.onboardingId === onboardingId)).toHaveLength(1);
   });

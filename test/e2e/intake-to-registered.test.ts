@@ -37,15 +37,16 @@ async function intake(body = validIntake()) {
   return response.body;
 }
 
+/** Registered, then handed on to the analysts: the workflow waits in AwaitAnalysis. */
 async function untilRegistered(onboardingId: string) {
   return eventually(async () => {
     const response = await twin.request<Detail>('GET', `/onboardings/${onboardingId}`, { token: accountManager });
     const detail = response.body;
-    return detail.status === 'REGISTERED' && detail.timeline.some((e) => e.type === 'ANALYSTS_NOTIFIED') ? detail : undefined;
+    return detail.status === 'AWAITING_ANALYSIS' && detail.timeline.some((e) => e.type === 'ANALYSTS_NOTIFIED') ? detail : undefined;
   });
 }
 
-describe('intake → REGISTERED on the twin, over HTTP', () => {
+describe('intake → REGISTERED → AWAITING_ANALYSIS on the twin, over HTTP', () => {
   let accepted: Accepted;
   let detail: Detail;
 
@@ -64,7 +65,7 @@ describe('intake → REGISTERED on the twin, over HTTP', () => {
     expect(detail.client.companyName).toBe('Bakkerij De Korenschoof B.V.');
     expect(detail.incidents.map((i) => i.id)).toEqual(['inc-01', 'inc-02']);
     expect(detail.accountManager.email).toBe('am@breakfix.example');
-    expect(detail.timeline.map((e) => e.type)).toEqual(['INTAKE_RECEIVED', 'REGISTERED', 'CLIENT_CONFIRMATION_SENT', 'ANALYSTS_NOTIFIED']);
+    expect(detail.timeline.map((e) => e.type)).toEqual(['INTAKE_RECEIVED', 'REGISTERED', 'CLIENT_CONFIRMATION_SENT', 'ANALYSTS_NOTIFIED', 'AWAITING_ANALYSIS']);
     expect(detail.timeline[0]!.actor).toMatchObject({ kind: 'staff', email: 'am@breakfix.example' });
     expect(detail.timeline[1]!.actor).toEqual({ kind: 'system', stage: 'RegisterOnboarding' });
   });
@@ -81,12 +82,12 @@ describe('intake → REGISTERED on the twin, over HTTP', () => {
     expect(mails.some((m) => m.destination.to.includes('administratie@korenschoof.example'))).toBe(false);
   });
 
-  it('lists it under REGISTERED through the status index, page by page', async () => {
+  it('lists it by status through the status index, page by page', async () => {
     const second = await intake(validIntake({ client: { companyName: 'Tweede B.V.', locale: 'en' } }));
     await untilRegistered(second.onboardingId);
     const first = await twin.request<{ items: Array<{ onboardingId: string; status: string }>; nextCursor: string | null }>(
       'GET',
-      '/onboardings?status=REGISTERED&limit=1',
+      '/onboardings?status=AWAITING_ANALYSIS&limit=1',
       { token: accountManager },
     );
     expect(first.status).toBe(200);
@@ -94,12 +95,14 @@ describe('intake → REGISTERED on the twin, over HTTP', () => {
     expect(first.body.nextCursor).toEqual(expect.any(String));
     const next = await twin.request<{ items: Array<{ onboardingId: string }>; nextCursor: string | null }>(
       'GET',
-      `/onboardings?status=REGISTERED&limit=1&cursor=${encodeURIComponent(first.body.nextCursor!)}`,
+      `/onboardings?status=AWAITING_ANALYSIS&limit=1&cursor=${encodeURIComponent(first.body.nextCursor!)}`,
       { token: await twin.token('analyst') },
     );
     expect(next.body.items.map((i) => i.onboardingId)).toEqual([accepted.onboardingId]);
     const all = await twin.request<{ items: unknown[] }>('GET', '/onboardings', { token: accountManager });
     expect(all.body.items).toHaveLength(2);
+    const registered = await twin.request<{ items: unknown[] }>('GET', '/onboardings?status=REGISTERED', { token: accountManager });
+    expect(registered.body.items).toEqual([]);
   });
 
   describe('the AWS CLI (Debian awscli, --endpoint-url) against the twin', () => {
@@ -111,11 +114,11 @@ describe('intake → REGISTERED on the twin, over HTTP', () => {
     };
     const sfn = (...args: string[]) => cli('stepfunctions', ...args, '--endpoint-url', twin.twin.urls.stepFunctions);
 
-    it('lists the state machine and describes the succeeded execution', async () => {
+    it('lists the state machine and describes the execution, waiting for the analysis', async () => {
       const machines = await sfn('list-state-machines');
       expect(machines.stateMachines.map((m: { stateMachineArn: string }) => m.stateMachineArn)).toEqual([twin.twin.stateMachineArn]);
       const execution = await sfn('describe-execution', '--execution-arn', accepted.executionArn);
-      expect(execution).toMatchObject({ name: accepted.onboardingId, status: 'SUCCEEDED', stateMachineArn: twin.twin.stateMachineArn });
+      expect(execution).toMatchObject({ name: accepted.onboardingId, status: 'RUNNING', stateMachineArn: twin.twin.stateMachineArn });
       expect(JSON.parse(execution.input)).toEqual({ onboardingId: accepted.onboardingId, policy: expect.any(Object) });
     });
 
@@ -125,7 +128,7 @@ describe('intake → REGISTERED on the twin, over HTTP', () => {
       expect(types[0]).toBe('ExecutionStarted');
       expect(types).toContain('TaskStateEntered');
       expect(types).toContain('TaskSucceeded');
-      expect(types.at(-1)).toBe('ExecutionSucceeded');
+      expect(types.at(-1)).toBe('TaskSubmitted');
     });
 
     it('reads the onboarding from the table', async () => {
@@ -139,8 +142,8 @@ describe('intake → REGISTERED on the twin, over HTTP', () => {
         '--endpoint-url',
         twin.twin.urls.dynamodb,
       );
-      expect(item.Item.status).toEqual({ S: 'REGISTERED' });
-      expect(item.Item.byStatusPk).toEqual({ S: 'STATUS#REGISTERED' });
+      expect(item.Item.status).toEqual({ S: 'AWAITING_ANALYSIS' });
+      expect(item.Item.byStatusPk).toEqual({ S: 'STATUS#AWAITING_ANALYSIS' });
     });
   });
 });

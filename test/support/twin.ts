@@ -7,7 +7,7 @@ import { sesInbox } from './emulators';
 
 /** The whole twin in this test process, on free ports. */
 export async function startTestTwin(options: TwinOptions = {}): Promise<TestTwin> {
-  const twin = await startTwin({ ports: { api: 0, stepFunctions: 0, dynamodb: 0, ses: 0 }, apiLog: () => undefined, ...options });
+  const twin = await startTwin({ ports: { api: 0, stepFunctions: 0, dynamodb: 0, ses: 0, secretsManager: 0 }, apiLog: () => undefined, ...options });
   return new TestTwin(twin);
 }
 

@@ -86,5 +86,7 @@ export function sampleOnboarding(overrides: { companyName?: string; locale?: 'nl
       { id: 'inc-02', title: 'Wifi traag in het kantoor', description: "'s Middags traag.", category: 'network', impact: 'normal' },
     ],
     notificationsSent: {},
+    analysisRound: 1,
+    changeRequests: [],
   };
 }

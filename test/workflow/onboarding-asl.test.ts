@@ -1,8 +1,10 @@
-import { GetExecutionHistoryCommand, StartExecutionCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
+import { StartExecutionCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { SESv2Client, type SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestTwin, eventually, type TestTwin } from '../support/twin';
 import { validIntake } from '../support/fixtures';
+import { ended, historyWhen, waitingIn } from '../support/history';
+import { LOCAL_STAGE } from '../../infra/stage-config';
 
 /**
  * statemachines/onboarding.asl.json itself, with its substitutions, on the twin's engine and the
@@ -31,12 +33,8 @@ async function startOnboarding(companyName: string): Promise<{ onboardingId: str
   return response.body;
 }
 
-async function finishedHistory(executionArn: string): Promise<HistoryEvent[]> {
-  return eventually(async () => {
-    const { events = [] } = await twin.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
-    return events.some((e) => e.type === 'ExecutionSucceeded' || e.type === 'ExecutionFailed') ? events : undefined;
-  });
-}
+/** Registration is done once the execution waits in AwaitAnalysis, or the execution has ended. */
+const finishedHistory = (executionArn: string) => historyWhen(twin, executionArn, (events) => ended(events) || waitingIn('AwaitAnalysis')(events));
 
 const entered = (events: HistoryEvent[]) => events.filter((e) => e.type?.endsWith('StateEntered')).map((e) => e.stateEnteredEventDetails?.name);
 
@@ -57,7 +55,7 @@ const to = (address: string) => (command: SendEmailCommand) => command.input.Des
 const throttled = () => Object.assign(new Error('Maximum sending rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 429 } });
 
 describe('onboarding.asl.json on the twin', () => {
-  it('happy path: RegisterOnboarding succeeds and the execution ends in Registered', async () => {
+  it('happy path: RegisterOnboarding succeeds and the execution waits for the analysis', async () => {
     const { executionArn } = await startOnboarding('Happy B.V.');
     const events = await finishedHistory(executionArn);
     expect(events.map((e) => e.type)).toEqual([
@@ -67,11 +65,14 @@ describe('onboarding.asl.json on the twin', () => {
       'TaskStarted',
       'TaskSucceeded',
       'TaskStateExited',
-      'SucceedStateEntered',
-      'SucceedStateExited',
-      'ExecutionSucceeded',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSubmitted',
     ]);
-    expect(entered(events)).toEqual(['RegisterOnboarding', 'Registered']);
+    expect(entered(events)).toEqual(['RegisterOnboarding', 'AwaitAnalysis']);
+    const waiting = events.filter((e) => e.type === 'TaskScheduled')[1]!.taskScheduledEventDetails!;
+    expect(waiting).toMatchObject({ resourceType: 'lambda', resource: 'invoke.waitForTaskToken' });
     const scheduled = events.find((e) => e.type === 'TaskScheduled')!.taskScheduledEventDetails!;
     expect(scheduled).toMatchObject({ resourceType: 'lambda', resource: 'invoke' });
     expect(JSON.parse(scheduled.parameters!).FunctionName).toMatch(/:function:RegisterOnboarding$/);
@@ -85,17 +86,18 @@ describe('onboarding.asl.json on the twin', () => {
     failSesSends(to('analysts@breakfix.example'), throttled());
     const events = await finishedHistory(executionArn);
     const types = events.map((e) => e.type);
-    expect(types.at(-1)).toBe('ExecutionSucceeded');
+    expect(types.at(-1)).toBe('TaskSubmitted');
     const failed = events.filter((e) => e.type === 'TaskFailed');
     expect(failed.map((e) => e.taskFailedEventDetails?.error)).toEqual(['TransientDependencyError']);
-    expect(types.filter((t) => t === 'TaskScheduled')).toHaveLength(2);
-    expect(entered(events)).toEqual(['RegisterOnboarding', 'Registered']);
+    // RegisterOnboarding scheduled twice (first attempt + retry), then AwaitAnalysis once.
+    expect(types.filter((t) => t === 'TaskScheduled')).toHaveLength(3);
+    expect(entered(events)).toEqual(['RegisterOnboarding', 'AwaitAnalysis']);
 
     const mails = (await twin.inbox()).filter((m) => m.subject.includes('Retry B.V.'));
     expect(mails.filter((m) => m.destination.to.includes('sanne@korenschoof.example'))).toHaveLength(1);
     expect(mails.filter((m) => m.destination.to.includes('analysts@breakfix.example'))).toHaveLength(1);
     const detail = await twin.request<{ status: string; timeline: Array<{ type: string }> }>('GET', `/onboardings/${onboardingId}`, { token });
-    expect(detail.body.status).toBe('REGISTERED');
+    expect(detail.body.status).toBe('AWAITING_ANALYSIS');
     expect(detail.body.timeline.filter((e) => e.type === 'REGISTERED')).toHaveLength(1);
   });
 
@@ -122,7 +124,7 @@ describe('onboarding.asl.json on the twin', () => {
   it('Catch: an execution for an onboarding that does not exist fails without retries and alerts operations', async () => {
     const onboardingId = 'onb-01JZZZZZZZZZZZZZZZZZZZZZZZ';
     const { executionArn } = await twin.sfn.send(
-      new StartExecutionCommand({ stateMachineArn: twin.twin.stateMachineArn, name: onboardingId, input: JSON.stringify({ onboardingId, policy: { stageTimeoutSeconds: 30 } }) }),
+      new StartExecutionCommand({ stateMachineArn: twin.twin.stateMachineArn, name: onboardingId, input: JSON.stringify({ onboardingId, policy: LOCAL_STAGE.policy }) }),
     );
     const events = await finishedHistory(executionArn!);
     expect(events.filter((e) => e.type === 'TaskFailed').map((e) => e.taskFailedEventDetails?.error)).toEqual(['OnboardingNotFoundError']);

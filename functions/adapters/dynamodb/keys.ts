@@ -11,6 +11,10 @@ import type { OnboardingStatus } from '../../domain/onboarding';
  * | onboardings in a status, newest first   | onboardingsByStatus     | byStatusPk = STATUS#<status>, byStatusSk desc   |
  * | all onboardings, newest first           | onboardingsByCreatedAt  | byCreatedPk = ONBOARDINGS, byCreatedSk desc     |
  * | intake replay by Idempotency-Key        | table                   | pk = IDEMPOTENCY#<caller sub>, sk = KEY#<sha256> |
+ * | analysis version of an onboarding       | table                   | pk = ONBOARDING#<id>, sk = ANALYSIS#<version>   |
+ * | agreement version of an onboarding      | table                   | pk = ONBOARDING#<id>, sk = AGREEMENT#<version>  |
+ * | client link by its token                | table                   | pk = LINK#<sha256(token)>, sk = LINK            |
+ * | the current rate card                   | table                   | pk = RATE_CARD, sk = CURRENT                    |
  *
  * byCreatedPk is one partition for every onboarding: intakes are a few a day, far below a
  * partition's 1,000 writes per second.
@@ -44,6 +48,26 @@ export const idempotencyKey = (callerSub: string, key: string) => ({
   pk: `IDEMPOTENCY#${callerSub}`,
   sk: `KEY#${createHash('sha256').update(key).digest('hex')}`,
 });
+
+const version = (n: number) => String(n).padStart(4, '0');
+
+/** Immutable versions live beside the aggregate, so GET /onboardings/{id} reads them in the same query. */
+export const analysisVersionKey = (onboardingId: string, analysisVersion: number) => ({
+  pk: onboardingPartition(onboardingId),
+  sk: `ANALYSIS#${version(analysisVersion)}`,
+});
+export const ANALYSIS_PREFIX = 'ANALYSIS#';
+
+export const agreementVersionKey = (onboardingId: string, agreementVersion: number) => ({
+  pk: onboardingPartition(onboardingId),
+  sk: `AGREEMENT#${version(agreementVersion)}`,
+});
+export const AGREEMENT_PREFIX = 'AGREEMENT#';
+
+/** Client links are found by the hash of the token in the URL; the token itself is never stored. */
+export const linkKey = (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' });
+
+export const rateCardKey = () => ({ pk: 'RATE_CARD', sk: 'CURRENT' });
 
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'byStatusPk', 'byStatusSk', 'byCreatedPk', 'byCreatedSk', 'entity', 'expiresAt'] as const;
 

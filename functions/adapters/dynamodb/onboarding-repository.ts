@@ -1,11 +1,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Onboarding, OnboardingStatus, TimelineEvent } from '../../domain/onboarding';
+import type { Agreement } from '../../domain/agreement';
+import type { AgreementSummary, Onboarding, OnboardingStatus, SubmittedAnalysis, TimelineEvent } from '../../domain/onboarding';
 import { ConflictError, rethrowTransient } from '../../shared/errors';
 import { GSIS } from './table-design';
 import { documentClient, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
+  AGREEMENT_PREFIX,
+  ANALYSIS_PREFIX,
   BY_CREATED_PARTITION,
   byStatusPartition,
   onboardingIndexKeys,
@@ -74,10 +77,10 @@ export async function findOnboarding(onboardingId: string): Promise<Onboarding |
   }
 }
 
-/** The aggregate and its timeline in one partition query. */
+/** The aggregate, its timeline and its document versions in one partition query. */
 export async function findOnboardingWithTimeline(
   onboardingId: string,
-): Promise<{ onboarding: Onboarding; timeline: TimelineEvent[] } | undefined> {
+): Promise<{ onboarding: Onboarding; timeline: TimelineEvent[]; analyses: SubmittedAnalysis[]; agreements: Agreement[] } | undefined> {
   const items: Record<string, unknown>[] = [];
   let exclusiveStartKey: Record<string, unknown> | undefined;
   try {
@@ -99,10 +102,14 @@ export async function findOnboardingWithTimeline(
   }
   const aggregate = items.find((item) => item.sk === onboardingKey(onboardingId).sk);
   if (!aggregate) return undefined;
-  const timeline = items
-    .filter((item) => typeof item.sk === 'string' && item.sk.startsWith(TIMELINE_PREFIX))
-    .map((item) => withoutKeys<TimelineEvent>(item));
-  return { onboarding: withoutKeys<Onboarding>(aggregate), timeline };
+  const withPrefix = <T>(prefix: string) =>
+    items.filter((item) => typeof item.sk === 'string' && item.sk.startsWith(prefix)).map((item) => withoutKeys<T>(item));
+  return {
+    onboarding: withoutKeys<Onboarding>(aggregate),
+    timeline: withPrefix<TimelineEvent>(TIMELINE_PREFIX),
+    analyses: withPrefix<SubmittedAnalysis>(ANALYSIS_PREFIX),
+    agreements: withPrefix<Agreement>(AGREEMENT_PREFIX),
+  };
 }
 
 /**
@@ -113,7 +120,7 @@ export async function transitionOnboarding(
   current: Onboarding,
   to: OnboardingStatus,
   event: Omit<TimelineEvent, 'onboardingId' | 'version' | 'status'>,
-  changes: Partial<Pick<Onboarding, 'failure'>> = {},
+  changes: Partial<Pick<Onboarding, 'failure' | 'agreement' | 'analysisRound' | 'changeRequests'>> = {},
 ): Promise<Onboarding> {
   const next: Onboarding = { ...current, ...changes, status: to, version: current.version + 1, updatedAt: event.at };
   const index = onboardingIndexKeys(to, current.createdAt, current.id);
@@ -205,4 +212,73 @@ export async function listOnboardings(query: { status?: OnboardingStatus; limit:
   } catch (error) {
     rethrowTransient(DYNAMODB, error);
   }
+}
+
+/** One conditional update of the aggregate; undefined when the condition did not hold. */
+async function updateAggregate(
+  onboardingId: string,
+  update: { expression: string; condition: string; names?: Record<string, string>; values: Record<string, unknown> },
+): Promise<Onboarding | undefined> {
+  try {
+    const { Attributes } = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: onboardingKey(onboardingId),
+        UpdateExpression: update.expression,
+        ConditionExpression: `attribute_exists(pk) AND (${update.condition})`,
+        ...(update.names ? { ExpressionAttributeNames: update.names } : {}),
+        ExpressionAttributeValues: update.values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return withoutKeys<Onboarding>(Attributes!);
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    rethrowTransient(DYNAMODB, error);
+  }
+}
+
+/**
+ * Takes the analysis for the current round, once: the onboarding must be waiting for it and not
+ * have this round's analysis yet. Returns the updated aggregate (with the waiting task's token).
+ */
+export async function recordAnalysis(onboardingId: string, analysis: SubmittedAnalysis): Promise<Onboarding> {
+  const updated = await updateAggregate(onboardingId, {
+    expression: 'SET analysis = :analysis',
+    condition: '#status = :awaiting AND analysisRound = :round AND (attribute_not_exists(analysis) OR analysis.version <> :round)',
+    names: { '#status': 'status' },
+    values: { ':analysis': analysis, ':awaiting': 'AWAITING_ANALYSIS', ':round': analysis.version },
+  });
+  if (!updated) throw new ConflictError(`Onboarding ${onboardingId} is not waiting for analysis version ${analysis.version}`);
+  return updated;
+}
+
+/** Keeps the waiting task's token while the onboarding waits for its analysis. */
+export async function storePendingAnalysisTask(onboardingId: string, taskToken: string, since: string): Promise<Onboarding> {
+  const updated = await updateAggregate(onboardingId, {
+    expression: 'SET pendingAnalysisTask = :task',
+    condition: '#status = :awaiting',
+    names: { '#status': 'status' },
+    values: { ':task': { taskToken, since }, ':awaiting': 'AWAITING_ANALYSIS' },
+  });
+  if (!updated) throw new ConflictError(`Onboarding ${onboardingId} is not waiting for an analysis`);
+  return updated;
+}
+
+/** Points the aggregate at a newly drafted agreement version; the analysis wait is over. */
+export async function storeAgreementSummary(onboardingId: string, summary: AgreementSummary): Promise<void> {
+  await updateAggregate(onboardingId, {
+    expression: 'SET agreement = :summary REMOVE pendingAnalysisTask',
+    condition: 'attribute_not_exists(agreement) OR agreement.version < :version',
+    values: { ':summary': summary, ':version': summary.version },
+  });
+}
+
+/** Records which link the client got for this agreement version. */
+export async function storeAgreementLinkHash(onboardingId: string, agreementVersion: number, linkHash: string): Promise<void> {
+  await updateAggregate(onboardingId, {
+    expression: 'SET agreement.linkHash = :hash',
+    condition: 'agreement.version = :version',
+    values: { ':hash': linkHash, ':version': agreementVersion },
+  });
 }

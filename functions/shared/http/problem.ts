@@ -2,6 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import {
   ConflictError,
   ForbiddenError,
+  GoneError,
   IdempotencyKeyReusedError,
   MalformedBodyError,
   NotFoundError,
@@ -35,6 +36,7 @@ export function problemFor(error: unknown): Problem | undefined {
       { parameter: 'Idempotency-Key', message: error.message },
     ]);
   if (error instanceof ConflictError) return problem(409, 'conflict', 'Conflict', error.message);
+  if (error instanceof GoneError) return problem(410, 'gone', 'Gone', error.message);
   if (error instanceof PayloadTooLargeError) return problem(413, 'payload-too-large', 'Payload too large', error.message);
   if (error instanceof UnsupportedMediaTypeError)
     return problem(415, 'unsupported-media-type', 'Unsupported media type', error.message, [

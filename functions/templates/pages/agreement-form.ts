@@ -51,6 +51,8 @@ export function renderAgreementForm(form: {
   action: string;
   errors: readonly AgreementFormError[];
   values: AgreementFormValues;
+  /** False once the client has used up the allowed revisions: only approve or decline remain. */
+  allowChanges: boolean;
 }): SafeHtml {
   const t = AGREEMENT_PAGE_TEXT[form.locale].form;
   const errorOf = (field: AgreementFormField) => form.errors.find((error) => error.field === field)?.message;
@@ -82,7 +84,7 @@ ${fieldError('name')}
 <fieldset${describedBy('decision')}>
 <legend>${t.decision}</legend>
 ${fieldError('decision')}
-${CHOICE_ORDER.map(choice)}
+${CHOICE_ORDER.filter((decision) => form.allowChanges || decision !== 'request-changes').map(choice)}
 </fieldset>
 <div class="field">
 <label class="label" for="field-comment">${t.comment}</label>

@@ -16,13 +16,15 @@ export function renderAgreementPage(input: {
   formAction: string;
   errors?: readonly AgreementFormError[];
   values?: AgreementFormValues;
+  /** Whether the client may still request changes (bounded revisions); default true. */
+  allowChanges?: boolean;
 }): HtmlResponse {
   const { agreement } = input;
   const locale = agreement.client.locale;
   const errors = input.errors ?? [];
   const body = html`${renderErrorSummary(locale, errors)}
 ${renderAgreementDocument(agreement)}
-${renderAgreementForm({ locale, companyName: agreement.client.companyName, action: input.formAction, errors, values: input.values ?? {} })}`;
+${renderAgreementForm({ locale, companyName: agreement.client.companyName, action: input.formAction, errors, values: input.values ?? {}, allowChanges: input.allowChanges ?? true })}`;
   const text = AGREEMENT_PAGE_TEXT[locale];
   const title = `${errors.length > 0 ? text.errorTitlePrefix : ''}${text.title(agreement.client.companyName)}`;
   const page = renderPage({ locale, title, body });

@@ -1,0 +1,101 @@
+import type { Agreement } from '../domain/agreement';
+import { primaryContact, type ClientDecision, type Onboarding, type OnboardingStatus } from '../domain/onboarding';
+import { transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
+import type { ClientDecisionEvidence } from '../adapters/dynamodb/link-repository';
+import { currentAgreementLink } from '../shared/agreement-client-link';
+import { loadAgreement } from '../shared/agreement-loader';
+import { ENV, requireEnvList } from '../shared/env';
+import { ConflictError } from '../shared/errors';
+import { notifyOnce } from '../shared/notifications';
+import { loadOnboarding } from '../shared/onboarding-loader';
+import { agreementApprovedConfirmation, agreementApprovedNotice } from '../templates/email/agreement-approved';
+import { agreementChangesRequestedNotice } from '../templates/email/agreement-changes-requested';
+import { agreementDeclinedNotice } from '../templates/email/agreement-declined';
+
+const STAGE = 'ApplyClientDecision';
+
+export type DecisionOutcome = 'approved' | 'declined' | 'changes-requested';
+
+const OUTCOME: Record<ClientDecision, { outcome: DecisionOutcome; status: OnboardingStatus; event: string }> = {
+  approve: { outcome: 'approved', status: 'IMPLEMENTING', event: 'AGREEMENT_APPROVED' },
+  decline: { outcome: 'declined', status: 'DECLINED', event: 'AGREEMENT_DECLINED' },
+  'request-changes': { outcome: 'changes-requested', status: 'AWAITING_ANALYSIS', event: 'CHANGES_REQUESTED' },
+};
+
+/**
+ * Applies what the client decided on the link (read from the stored evidence, not from the
+ * execution state, which keeps no personal data): approve → IMPLEMENTING, decline → DECLINED,
+ * request changes → a new analysis round. Each outcome tells the people who need to know.
+ */
+export async function applyClientDecision(
+  input: { onboardingId: string; agreementVersion: number; decision: ClientDecision; maxRevisions: number },
+): Promise<{ outcome: DecisionOutcome }> {
+  let onboarding = await loadOnboarding(input.onboardingId);
+  const agreement = await loadAgreement(onboarding, input.agreementVersion);
+  const evidence = (await currentAgreementLink(onboarding)).decision;
+  if (!evidence || evidence.decision !== input.decision) {
+    throw new ConflictError(`The recorded decision on ${onboarding.id} v${agreement.version} is not ${input.decision}`);
+  }
+  const { outcome, status, event } = OUTCOME[evidence.decision];
+
+  if (onboarding.status === 'AGREEMENT_SENT') {
+    const decision = { decision: evidence.decision, name: evidence.name, at: evidence.at, ...(evidence.comment ? { comment: evidence.comment } : {}) };
+    const changeRequest = { agreementVersion: agreement.version, name: evidence.name, comment: evidence.comment ?? '', at: evidence.at };
+    onboarding = await transitionOnboarding(
+      onboarding,
+      status,
+      { at: evidence.at, type: event, actor: { kind: 'client', name: evidence.name }, detail: detailOf(evidence, agreement) },
+      {
+        agreement: { ...onboarding.agreement!, decision },
+        ...(outcome === 'changes-requested'
+          ? { analysisRound: onboarding.analysisRound + 1, changeRequests: [...onboarding.changeRequests, changeRequest] }
+          : {}),
+      },
+    );
+  }
+  await notify(onboarding, agreement, evidence, input.maxRevisions);
+  return { outcome };
+}
+
+function detailOf(evidence: ClientDecisionEvidence, agreement: Agreement): string {
+  const what = { approve: 'approved', decline: 'declined', 'request-changes': 'asked for changes to' }[evidence.decision];
+  return `${evidence.name} ${what} agreement version ${agreement.version} (document ${agreement.documentHash.slice(0, 12)}…)`;
+}
+
+async function notify(onboarding: Onboarding, agreement: Agreement, evidence: ClientDecisionEvidence, maxRevisions: number): Promise<void> {
+  const v = agreement.version;
+  const accountManager = [onboarding.accountManager.email];
+  if (evidence.decision === 'approve') {
+    await notifyOnce(onboarding, {
+      name: `CLIENT_APPROVAL_CONFIRMED_V${v}`,
+      stage: STAGE,
+      to: [primaryContact(onboarding).email],
+      render: () => agreementApprovedConfirmation({ onboarding, agreement, decision: evidence }),
+      detail: 'Approval confirmed to the client',
+    });
+    await notifyOnce(onboarding, {
+      name: `ACCOUNT_MANAGER_TOLD_APPROVED_V${v}`,
+      stage: STAGE,
+      to: accountManager,
+      render: () => agreementApprovedNotice({ onboarding, agreement, decision: evidence }),
+      detail: 'Account manager told the agreement is approved',
+    });
+  } else if (evidence.decision === 'decline') {
+    await notifyOnce(onboarding, {
+      name: `ACCOUNT_MANAGER_TOLD_DECLINED_V${v}`,
+      stage: STAGE,
+      to: accountManager,
+      render: () => agreementDeclinedNotice({ onboarding, agreement, decision: { ...evidence, reason: evidence.comment ?? '' } }),
+      detail: 'Account manager told the agreement is declined, with the reason',
+    });
+  } else {
+    await notifyOnce(onboarding, {
+      name: `CHANGES_REQUESTED_NOTICE_V${v}`,
+      stage: STAGE,
+      to: [...requireEnvList(ENV.analystAddresses), ...accountManager],
+      render: () =>
+        agreementChangesRequestedNotice({ onboarding, agreement, decision: { ...evidence, comment: evidence.comment ?? '' }, revision: v, maxRevisions }),
+      detail: 'Analysts and account manager asked for a revised analysis',
+    });
+  }
+}

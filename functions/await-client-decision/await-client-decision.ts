@@ -1,0 +1,66 @@
+import { endOfAmsterdamDay } from '../domain/amsterdam-time';
+import { primaryContact } from '../domain/onboarding';
+import { createOrFindLink, rotateLinkTaskToken } from '../adapters/dynamodb/link-repository';
+import { storeAgreementLinkHash, transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
+import { resumeTask } from '../adapters/sfn/task-callback';
+import { agreementLink } from '../shared/agreement-link';
+import { loadAgreement } from '../shared/agreement-loader';
+import { ConflictError } from '../shared/errors';
+import { notifyOnce } from '../shared/notifications';
+import { loadOnboarding } from '../shared/onboarding-loader';
+import { logger } from '../shared/observability';
+import { agreementOffer } from '../templates/email/agreement-offer';
+
+const STAGE = 'AwaitClientDecision';
+
+/**
+ * AGREEMENT_SENT: the client's primary contact gets the agreement with a single-use link, and the
+ * link keeps this wait's task token. After a reminder the wait restarts with a new token; the same
+ * link then points at it. A decision that came in meanwhile resumes the new wait at once.
+ */
+export async function awaitClientDecision(
+  input: { onboardingId: string; agreementVersion: number; maxRevisions: number; taskToken: string },
+  now = new Date(),
+): Promise<void> {
+  let onboarding = await loadOnboarding(input.onboardingId);
+  const agreement = await loadAgreement(onboarding, input.agreementVersion);
+  if (onboarding.status === 'AWAITING_ANALYSIS') {
+    onboarding = await transitionOnboarding(onboarding, 'AGREEMENT_SENT', {
+      at: now.toISOString(),
+      type: `AGREEMENT_SENT_V${agreement.version}`,
+      actor: { kind: 'system', stage: STAGE },
+      detail: `Agreement version ${agreement.version} sent to the client for approval`,
+    });
+  }
+  if (onboarding.status !== 'AGREEMENT_SENT') {
+    throw new ConflictError(`Onboarding ${onboarding.id} cannot wait for a decision in status ${onboarding.status}`);
+  }
+
+  const { url, tokenHash } = await agreementLink(onboarding.id, agreement.version);
+  const created = await createOrFindLink({
+    tokenHash,
+    purpose: 'agreement-decision',
+    onboardingId: onboarding.id,
+    agreementVersion: agreement.version,
+    taskToken: input.taskToken,
+    createdAt: now.toISOString(),
+    validUntil: endOfAmsterdamDay(agreement.validUntil).toISOString(),
+    // Version n was priced after n-1 change requests; asking again needs a revision left.
+    allowChanges: agreement.version <= input.maxRevisions,
+  });
+  const link = created.taskToken === input.taskToken ? created : await rotateLinkTaskToken(tokenHash, input.taskToken);
+  await storeAgreementLinkHash(onboarding.id, agreement.version, tokenHash);
+
+  if (link.decision) {
+    const outcome = await resumeTask(input.taskToken, { decision: link.decision.decision });
+    logger.info('decision was already in; resumed the wait', { onboardingId: onboarding.id, outcome });
+    return;
+  }
+  await notifyOnce(onboarding, {
+    name: `AGREEMENT_OFFER_SENT_V${agreement.version}`,
+    stage: STAGE,
+    to: [primaryContact(onboarding).email],
+    render: () => agreementOffer({ onboarding, agreement, url }),
+    detail: `Agreement version ${agreement.version} e-mailed to the primary contact with a single-use link`,
+  });
+}

@@ -1,0 +1,48 @@
+import { primaryContact } from '../domain/onboarding';
+import { revokeLink } from '../adapters/dynamodb/link-repository';
+import { transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
+import { currentAgreementLink } from '../shared/agreement-client-link';
+import { loadAgreement } from '../shared/agreement-loader';
+import { notifyOnce } from '../shared/notifications';
+import { sentCount } from '../shared/notification-counts';
+import { loadOnboarding } from '../shared/onboarding-loader';
+import { agreementExpiredClientNote, agreementExpiredNotice } from '../templates/email/agreement-expired';
+
+const STAGE = 'ExpireAgreement';
+
+/**
+ * The reminders are used up: the link stops working (410), the onboarding is EXPIRED and the
+ * account manager is told. If the client decided a moment before, nothing expires.
+ */
+export async function expireAgreement(input: { onboardingId: string; agreementVersion: number }, now = new Date()): Promise<{ expired: boolean }> {
+  let onboarding = await loadOnboarding(input.onboardingId);
+  const agreement = await loadAgreement(onboarding, input.agreementVersion);
+  const link = await currentAgreementLink(onboarding);
+  if (!(await revokeLink(link.tokenHash, now.toISOString()))) return { expired: false };
+
+  if (onboarding.status === 'AGREEMENT_SENT') {
+    onboarding = await transitionOnboarding(onboarding, 'EXPIRED', {
+      at: now.toISOString(),
+      type: 'AGREEMENT_EXPIRED',
+      actor: { kind: 'system', stage: STAGE },
+      detail: `No decision on agreement version ${agreement.version}; the link no longer works`,
+    });
+  }
+  const remindersSent = sentCount(onboarding, `AGREEMENT_REMINDER_V${agreement.version}_`);
+  const expired = onboarding;
+  await notifyOnce(expired, {
+    name: 'ACCOUNT_MANAGER_TOLD_EXPIRED',
+    stage: STAGE,
+    to: [expired.accountManager.email],
+    render: () => agreementExpiredNotice({ onboarding: expired, agreement, remindersSent }),
+    detail: 'Account manager told the agreement expired',
+  });
+  await notifyOnce(expired, {
+    name: 'CLIENT_TOLD_EXPIRED',
+    stage: STAGE,
+    to: [primaryContact(expired).email],
+    render: () => agreementExpiredClientNote({ onboarding: expired, agreement }),
+    detail: 'Client told the offer lapsed',
+  });
+  return { expired: true };
+}

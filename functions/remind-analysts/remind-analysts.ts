@@ -1,0 +1,43 @@
+import { ENV, requireEnvList } from '../shared/env';
+import { notifyOnce } from '../shared/notifications';
+import { sentCount } from '../shared/notification-counts';
+import { loadOnboarding } from '../shared/onboarding-loader';
+import { analysisEscalation } from '../templates/email/analysis-escalation';
+import { analysisReminder } from '../templates/email/analysis-reminder';
+
+const STAGE = 'RemindAnalysts';
+
+/**
+ * The analysis is overdue: remind the analysts, at most `maxReminders` times per round; at the
+ * next timeout, escalate once to the account manager. The wait itself goes on either way.
+ */
+export async function remindAnalysts(onboardingId: string, maxReminders: number): Promise<{ reminded: boolean; escalated: boolean }> {
+  const onboarding = await loadOnboarding(onboardingId);
+  if (onboarding.status !== 'AWAITING_ANALYSIS' || onboarding.analysis?.version === onboarding.analysisRound) {
+    return { reminded: false, escalated: false };
+  }
+  const round = `R${onboarding.analysisRound}`;
+  const reminderPrefix = `ANALYSIS_REMINDER_${round}_`;
+  const sent = sentCount(onboarding, reminderPrefix);
+  if (sent < maxReminders) {
+    const reminder = sent + 1;
+    await notifyOnce(onboarding, {
+      name: `${reminderPrefix}${reminder}`,
+      stage: STAGE,
+      to: requireEnvList(ENV.analystAddresses),
+      render: () => analysisReminder({ onboarding, reminder, maxReminders }),
+      detail: `Analysts reminded (${reminder} of ${maxReminders})`,
+    });
+    return { reminded: true, escalated: false };
+  }
+  const escalation = `ANALYSIS_ESCALATED_${round}`;
+  const alreadyEscalated = Boolean(onboarding.notificationsSent[escalation]);
+  await notifyOnce(onboarding, {
+    name: escalation,
+    stage: STAGE,
+    to: [onboarding.accountManager.email],
+    render: () => analysisEscalation({ onboarding, remindersSent: sent }),
+    detail: `Analysis overdue after ${sent} reminder(s): escalated to the account manager`,
+  });
+  return { reminded: false, escalated: !alreadyEscalated };
+}

@@ -1,0 +1,35 @@
+import { primaryContact } from '../domain/onboarding';
+import { agreementLink } from '../shared/agreement-link';
+import { currentAgreementLink } from '../shared/agreement-client-link';
+import { loadAgreement } from '../shared/agreement-loader';
+import { notifyOnce } from '../shared/notifications';
+import { sentCount } from '../shared/notification-counts';
+import { loadOnboarding } from '../shared/onboarding-loader';
+import { agreementReminder } from '../templates/email/agreement-reminder';
+
+const STAGE = 'RemindClient';
+
+/**
+ * No decision yet: remind the client with the same link, at most `maxReminders` times per agreement
+ * version. Says when the reminders are used up, so the workflow expires the agreement.
+ */
+export async function remindClient(input: { onboardingId: string; agreementVersion: number; maxReminders: number }): Promise<{ remindersExhausted: boolean }> {
+  const onboarding = await loadOnboarding(input.onboardingId);
+  const agreement = await loadAgreement(onboarding, input.agreementVersion);
+  // Decided meanwhile: no reminder; the restarted wait picks the decision up.
+  if ((await currentAgreementLink(onboarding)).decision) return { remindersExhausted: false };
+
+  const prefix = `AGREEMENT_REMINDER_V${agreement.version}_`;
+  const sent = sentCount(onboarding, prefix);
+  if (sent >= input.maxReminders) return { remindersExhausted: true };
+  const reminder = sent + 1;
+  const { url } = await agreementLink(onboarding.id, agreement.version);
+  await notifyOnce(onboarding, {
+    name: `${prefix}${reminder}`,
+    stage: STAGE,
+    to: [primaryContact(onboarding).email],
+    render: () => agreementReminder({ onboarding, agreement, url, reminder, maxReminders: input.maxReminders }),
+    detail: `Client reminded with the same link (${reminder} of ${input.maxReminders})`,
+  });
+  return { remindersExhausted: false };
+}

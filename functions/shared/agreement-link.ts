@@ -1,0 +1,12 @@
+import { agreementLinkSubject, deriveLinkToken, hashLinkToken } from '../domain/link-token';
+import { linkSigningKey } from '../adapters/secrets/link-signing-key';
+import { ENV, requireEnv } from './env';
+
+/**
+ * The client's link for one agreement version. Derived, not stored: the same inputs give the same
+ * link, so a reminder repeats the link of the first e-mail while the table holds only its hash.
+ */
+export async function agreementLink(onboardingId: string, agreementVersion: number): Promise<{ url: string; tokenHash: string }> {
+  const token = deriveLinkToken(await linkSigningKey(), 'agreement-decision', agreementLinkSubject(onboardingId, agreementVersion));
+  return { url: `${requireEnv(ENV.publicBaseUrl).replace(/\/+$/, '')}/agreements/${token}`, tokenHash: hashLinkToken(token) };
+}

@@ -1,0 +1,55 @@
+import { checkAnalysisAgainstIncidents } from '../domain/analysis-validation';
+import type { AnalysisSubmission } from '../domain/analysis';
+import type { OnboardingStatus } from '../domain/onboarding';
+import { putAnalysisVersion } from '../adapters/dynamodb/document-repository';
+import { appendTimelineEvent, findOnboarding, recordAnalysis } from '../adapters/dynamodb/onboarding-repository';
+import { resumeTask } from '../adapters/sfn/task-callback';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import type { Caller } from '../shared/http/caller';
+import { logger } from '../shared/observability';
+
+/**
+ * An analyst submits the analysis for the current round: validated against the onboarding (each
+ * incident exactly once), stored as a new immutable version, and the waiting workflow resumed.
+ */
+export async function submitAnalysis(
+  onboardingId: string,
+  submission: AnalysisSubmission,
+  caller: Caller,
+  now = new Date(),
+): Promise<{ analysisVersion: number; status: OnboardingStatus }> {
+  const onboarding = await findOnboarding(onboardingId);
+  if (!onboarding) throw new NotFoundError(`No onboarding with id ${onboardingId}`);
+  if (onboarding.status !== 'AWAITING_ANALYSIS') {
+    throw new ConflictError(`Onboarding ${onboardingId} is not waiting for an analysis (status ${onboarding.status})`);
+  }
+  const errors = checkAnalysisAgainstIncidents(
+    onboarding.incidents.map((incident) => incident.id),
+    submission,
+  );
+  if (errors.length > 0) throw new ValidationError(errors, 'The analysis does not match the onboarding’s incidents');
+
+  const analysis = {
+    version: onboarding.analysisRound,
+    items: submission.items,
+    ...(submission.notes ? { notes: submission.notes } : {}),
+    submittedAt: now.toISOString(),
+    submittedBy: { sub: caller.sub, email: caller.email },
+  };
+  // The conditional write is the gate: of two analysts submitting at once, one wins, one gets 409.
+  const updated = await recordAnalysis(onboardingId, analysis);
+  await putAnalysisVersion(onboardingId, analysis);
+  await appendTimelineEvent({
+    onboardingId,
+    version: updated.version,
+    at: analysis.submittedAt,
+    type: `ANALYSIS_SUBMITTED_V${analysis.version}`,
+    actor: { kind: 'staff', sub: caller.sub, email: caller.email },
+    detail: `Analysis version ${analysis.version}: ${analysis.items.length} item(s)`,
+  });
+  const task = updated.pendingAnalysisTask;
+  // No task or a stale one: the workflow's next wait finds the analysis stored and resumes itself.
+  const resumed = task ? await resumeTask(task.taskToken, { analysisVersion: analysis.version }) : 'stale';
+  logger.info('analysis submitted', { onboardingId, analysisVersion: analysis.version, resumed });
+  return { analysisVersion: analysis.version, status: updated.status };
+}
