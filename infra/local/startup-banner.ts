@@ -12,6 +12,7 @@ Break & Fix onboarding — local twin is running (in memory; Ctrl-C stops it)
   Step Functions         ${twin.urls.stepFunctions}   state machine ${twin.stateMachineArn}
   DynamoDB (dynalite)    ${twin.urls.dynamodb}   table ${twin.tableName}
   SES v2 + inbox         ${twin.urls.ses}   (open it in a browser to read the e-mails)
+  Secrets Manager        ${twin.urls.secretsManager}   (the link-signing key, new every run)
 
 Get a staff token (roles: account-manager, analyst, technician, admin), then start an onboarding:
 
@@ -25,7 +26,18 @@ Get a staff token (roles: account-manager, analyst, technician, admin), then sta
          "incidents":[{"title":"Kassasysteem valt uit","description":"De kassa herstart meerdere keren per dag","category":"hardware","impact":"high"}]}'
 
   curl -s ${twin.urls.api}/onboardings/<onboardingId> -H "Authorization: Bearer $TOKEN"
-  curl -s '${twin.urls.api}/onboardings?status=REGISTERED' -H "Authorization: Bearer $TOKEN"
+  curl -s '${twin.urls.api}/onboardings?status=AWAITING_ANALYSIS' -H "Authorization: Bearer $TOKEN"
+
+Then, as an analyst, submit the analysis (one item per incident; the README has a full example):
+
+  ANALYST=$(${tokenCommand.replace('account-manager', 'analyst')})
+  curl -s -X POST ${twin.urls.api}/onboardings/<onboardingId>/analysis -H "Authorization: Bearer $ANALYST" \
+    -H 'Content-Type: application/json' \
+    -d '{"items":[{"incidentId":"inc-01","rootCause":"Defecte voeding","solution":"Voeding vervangen","actionType":"replacement",
+         "estimatedHours":2.5,"requiredSkills":["hardware"],"priority":"high","materials":[{"description":"Voeding","quantity":1,"unitCostCents":4900}]}]}'
+
+The client's agreement e-mail (with its link to the confirm page) then appears in the SES inbox.
+An analysis left waiting is reminded after ${twin.policy.analysisReminderSeconds} seconds; an agreement without an answer after ${twin.policy.decisionReminderSeconds} seconds.
 
 The AWS CLI works against the twin with --endpoint-url and any credentials (Debian's /usr/bin/aws):
 

@@ -41,6 +41,8 @@ export interface Twin {
   stateMachineArn: string;
   tableName: string;
   region: string;
+  /** The policy every execution gets (stage policy with the options' overrides). */
+  policy: StageConfig['policy'];
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
   const stage = options.stage ?? LOCAL_STAGE;
   const ports = { ...DEFAULT_PORTS, ...options.ports };
   const region = stage.region;
+  const policy = { ...stage.policy, ...options.policy };
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const closeOne of closers.reverse()) await closeOne().catch(() => undefined);
@@ -86,7 +89,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       [ENV.senderAddress]: stage.senderAddress,
       [ENV.analystAddresses]: stage.analystAddresses.join(','),
       [ENV.opsAddresses]: stage.opsAddresses.join(','),
-      [ENV.workflowPolicy]: JSON.stringify({ ...stage.policy, ...options.policy }),
+      [ENV.workflowPolicy]: JSON.stringify(policy),
       POWERTOOLS_SERVICE_NAME: 'breakfix-onboarding',
       POWERTOOLS_METRICS_NAMESPACE: 'BreakFixOnboarding',
       // No CloudWatch here: metrics would only be EMF lines on stdout; no X-Ray daemon either.
@@ -123,6 +126,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       stateMachineArn,
       tableName: TWIN_TABLE_NAME,
       region,
+      policy,
       close,
     };
   } catch (error) {

@@ -9,12 +9,17 @@ export function encodePageToken(query: JsonObject, position: number): string {
   return Buffer.from(JSON.stringify({ query, position }), 'utf8').toString('base64');
 }
 
-export function decodePageToken(token: string, query: JsonObject): number {
+/** `invalid` makes the service's error for a token it did not issue (Step Functions' InvalidToken by default). */
+export function decodePageToken(
+  token: string,
+  query: JsonObject,
+  invalid: () => Error = () => new ServiceError('InvalidToken', "Invalid Token: 'Invalid token'"),
+): number {
   const parsed = parseJson(Buffer.from(token, 'base64').toString('utf8'));
   const body = parsed.ok && isJsonObject(parsed.value) ? parsed.value : undefined;
   const position = body?.position;
   if (!body || typeof position !== 'number' || JSON.stringify(body.query) !== JSON.stringify(query)) {
-    throw new ServiceError('InvalidToken', "Invalid Token: 'Invalid token'");
+    throw invalid();
   }
   return position;
 }

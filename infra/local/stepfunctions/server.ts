@@ -1,10 +1,11 @@
 import '../polyfills';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stateMachineArn, stateMachineRoleArn, type ServiceLocation } from './arns';
 import { runExecution, serveStateMachine, type ServedStateMachine } from './engine-runner';
 import { executionOperations } from './execution-operations';
 import { ExecutionStore } from './execution-store';
+import { closeServer, listenOnLoopback } from './http-server';
 import { jsonProtocolListener } from './json-protocol';
 import { stateMachineOperations } from './state-machine-operations';
 import { taskOperations } from './task-operations';
@@ -61,7 +62,7 @@ export async function startStepFunctionsTwin(options: StepFunctionsTwinOptions):
     Object.entries({ ...stateMachineOperations(services), ...executionOperations(services), ...taskOperations(services) }),
   );
   const server = createServer(jsonProtocolListener(operations, log));
-  await listen(server, options.port);
+  await listenOnLoopback(server, options.port);
   const { port } = server.address() as AddressInfo;
 
   return {
@@ -91,22 +92,4 @@ function serveStateMachines(location: ServiceLocation, stateMachines: StepFuncti
     }
   }
   return machines;
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // SDK clients keep connections alive; close() alone would wait for them.
-    server.closeAllConnections();
-  });
 }

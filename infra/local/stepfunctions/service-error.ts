@@ -14,14 +14,27 @@ export type ServiceErrorCode =
   | 'UnknownOperationException'
   | 'ValidationException';
 
-/** A client error the protocol layer turns into HTTP 400 `{"__type": code, "message": ...}`. */
-export class ServiceError extends Error {
+/**
+ * A client error of any AWS JSON-protocol service: the protocol layer turns it into HTTP 400
+ * `{"__type": code, "message": ...}`. Each service narrows `code` to its own error codes.
+ */
+export class ProtocolError extends Error {
   constructor(
-    readonly code: ServiceErrorCode,
+    readonly code: string,
     message: string,
   ) {
     super(message);
     this.name = code;
+  }
+}
+
+/** A Step Functions client error. */
+export class ServiceError extends ProtocolError {
+  constructor(
+    override readonly code: ServiceErrorCode,
+    message: string,
+  ) {
+    super(code, message);
   }
 }
 
