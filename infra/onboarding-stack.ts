@@ -6,6 +6,7 @@ import { OnboardingApi } from './constructs/api';
 import { StaffAuth } from './constructs/auth';
 import { OnboardingData } from './constructs/data';
 import { OnboardingEmail } from './constructs/email';
+import { LinkSigningKey } from './constructs/link-signing';
 import { OnboardingMonitoring } from './constructs/monitoring';
 import { stageConfigFromContext } from './constructs/stage-context';
 import { StageFunction } from './constructs/stage-function';
@@ -16,12 +17,16 @@ export interface OnboardingStackProps extends StackProps {
   stage: StageConfig;
 }
 
-/** Everything one stage runs on: table, functions, state machine, API, sign-in, e-mail, monitoring. */
+/**
+ * Everything one stage runs on: table, functions, state machine, API, sign-in, e-mail, the
+ * link-signing key, monitoring.
+ */
 export class OnboardingStack extends Stack {
   readonly stage: StageConfig;
   readonly data: OnboardingData;
   readonly email: OnboardingEmail;
   readonly auth: StaffAuth;
+  readonly linkSigningKey: LinkSigningKey;
   readonly functions: ReadonlyMap<string, StageFunction>;
   readonly workflow: OnboardingWorkflow;
   readonly api: OnboardingApi;
@@ -35,14 +40,16 @@ export class OnboardingStack extends Stack {
     this.data = new OnboardingData(this, 'Data', { stage });
     this.email = new OnboardingEmail(this, 'Email', { stage });
     this.auth = new StaffAuth(this, 'Auth', { stage });
+    this.linkSigningKey = new LinkSigningKey(this, 'LinkSigning', { stage });
 
-    // Order matters: functions first, then the state machine that needs the workflow functions'
-    // ARNs, then the grants that need the state machine's ARN (see StageFunction.connectStateMachine).
+    // Order matters: functions first (their callback grants use the state machine's fixed name, not
+    // the resource), then the state machine that needs the workflow functions' ARNs, then the start
+    // grant that needs the state machine's ARN, then the API that needs the HTTP functions, then the
+    // API's URL for the functions that build client links.
     const specs: readonly FunctionSpec[] = FUNCTIONS;
     const { table } = this.data;
-    this.functions = new Map(
-      specs.map((spec) => [spec.name, new StageFunction(this, spec.name, { spec, stage, table, email: this.email })]),
-    );
+    const shared = { stage, table, email: this.email, linkSigningKey: this.linkSigningKey };
+    this.functions = new Map(specs.map((spec) => [spec.name, new StageFunction(this, spec.name, { spec, ...shared })]));
     const all = [...this.functions.values()];
     this.workflow = new OnboardingWorkflow(this, 'Workflow', {
       stage,
@@ -55,6 +62,7 @@ export class OnboardingStack extends Stack {
       httpFunctions: all.filter((fn) => fn.spec.routes?.length),
       staffAuthorizer: this.auth.authorizer,
     });
+    for (const fn of all) fn.connectApi(this.api.httpApi);
     this.monitoring = new OnboardingMonitoring(this, 'Monitoring', {
       stage,
       stateMachine: this.workflow.stateMachine,
@@ -67,6 +75,7 @@ export class OnboardingStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'LinkSigningSecretArn', { value: this.linkSigningKey.secretArn });
     new CfnOutput(this, 'SenderIdentity', { value: this.email.identity.emailIdentityName });
   }
 }

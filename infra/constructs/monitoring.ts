@@ -7,9 +7,32 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stage-config';
-import type { StageFunction } from './stage-function';
+import { POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME, type StageFunction } from './stage-function';
 
 const PERIOD = Duration.minutes(5);
+
+/** The handlers' business metrics (Powertools EMF), as counts. */
+export const ONBOARDING_METRICS = [
+  'OnboardingReceived',
+  'OnboardingRegistered',
+  'OnboardingFailed',
+  'AnalysisSubmitted',
+  'AgreementDrafted',
+  'AgreementApproved',
+  'AgreementDeclined',
+  'AgreementExpired',
+  'ClientDecisionRecorded',
+] as const;
+
+/** A handler metric as Powertools publishes it: its namespace, with the default `service` dimension. */
+export function onboardingMetric(metricName: string, options: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: POWERTOOLS_METRICS_NAMESPACE,
+    metricName,
+    dimensionsMap: { service: POWERTOOLS_SERVICE_NAME },
+    ...options,
+  });
+}
 
 export interface OnboardingMonitoringProps {
   stage: StageConfig;
@@ -93,6 +116,13 @@ export class OnboardingMonitoring extends Construct {
         left: functions.map((fn) =>
           fn.function.metricDuration({ period: PERIOD, statistic: cloudwatch.Stats.percentile(95), label: fn.spec.name }),
         ),
+      }),
+    );
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Onboardings',
+        width: 24,
+        left: ONBOARDING_METRICS.map((name) => onboardingMetric(name, { ...sum, label: name })),
       }),
     );
     dashboard.addWidgets(new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24 }));

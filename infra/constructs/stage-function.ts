@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -11,7 +12,9 @@ import type { FunctionSpec } from '../../functions/catalog';
 import { ENV } from '../../functions/shared/env';
 import type { StageConfig } from '../stage-config';
 import type { OnboardingEmail } from './email';
+import type { LinkSigningKey } from './link-signing';
 import { stageLogGroup } from './stage-log-group';
+import { stateMachineArnOf } from './workflow';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,6 +27,9 @@ export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
 const DEFAULT_TIMEOUT_SECONDS = 10;
 const DEFAULT_MEMORY_MB = 512;
 
+/** What Step Functions lets a task's worker do with its task token. */
+export const TASK_RESPONSE_ACTIONS = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'] as const;
+
 /** ESM bundles still meet CommonJS dependencies that call `require` for Node built-ins. */
 const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
@@ -32,6 +38,7 @@ export interface StageFunctionProps {
   stage: StageConfig;
   table: ITableV2;
   email: OnboardingEmail;
+  linkSigningKey: LinkSigningKey;
 }
 
 /**
@@ -46,7 +53,7 @@ export class StageFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: StageFunctionProps) {
     super(scope, id);
-    const { spec, stage, table, email } = props;
+    const { spec, stage, table, email, linkSigningKey } = props;
     this.spec = spec;
 
     this.role = new iam.Role(this, 'Role', {
@@ -98,6 +105,17 @@ export class StageFunction extends Construct {
       this.function.addEnvironment(ENV.senderAddress, stage.senderAddress);
       email.grantSend(this.role);
     }
+    if (spec.grants.linkSigningKey) {
+      this.function.addEnvironment(ENV.linkSigningSecretArn, linkSigningKey.secretArn);
+      linkSigningKey.grantRead(this.role);
+    }
+    if (spec.grants.stateMachine?.includes('callback')) {
+      // On the ARN formatted from the fixed name: workflow functions answer their own task, and the
+      // state machine depends on them (see stateMachineArnOf).
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: [...TASK_RESPONSE_ACTIONS], resources: [stateMachineArnOf(this, stage)] }),
+      );
+    }
 
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
@@ -108,23 +126,29 @@ export class StageFunction extends Construct {
   }
 
   /**
-   * Applies the state machine grants. Called once the state machine exists, which itself needs the
-   * workflow functions' ARNs: a workflow function that also pointed at the state machine would be
-   * a dependency cycle, so the catalog must not ask for that.
+   * Applies the `start` grant. Called once the state machine exists, which itself needs the
+   * workflow functions' ARNs: a workflow function that started executions would need the real
+   * state machine ARN, a dependency cycle, so the catalog must not ask for that. (`callback` is
+   * granted in the constructor, on the ARN built from the state machine's fixed name.)
    */
   connectStateMachine(stateMachine: IStateMachine): void {
-    const actions = this.spec.grants.stateMachine ?? [];
-    if (actions.length === 0) return;
+    if (!this.spec.grants.stateMachine?.includes('start')) return;
     if (this.spec.aslKey) {
       throw new Error(
-        `${this.spec.name} is invoked by the state machine and cannot also hold stateMachine grants (dependency cycle)`,
+        `${this.spec.name} is invoked by the state machine and cannot also hold the stateMachine start grant (dependency cycle)`,
       );
     }
-    if (actions.includes('start')) {
-      this.function.addEnvironment(ENV.stateMachineArn, stateMachine.stateMachineArn);
-      stateMachine.grantStartExecution(this.role);
-    }
-    if (actions.includes('callback')) stateMachine.grantTaskResponse(this.role);
+    this.function.addEnvironment(ENV.stateMachineArn, stateMachine.stateMachineArn);
+    stateMachine.grantStartExecution(this.role);
+  }
+
+  /**
+   * Gives functions with the publicBaseUrl grant the API's URL, without a trailing slash. Called
+   * once the API exists; the API resource itself depends on nothing (its routes and integrations
+   * do), so workflow functions may point at it.
+   */
+  connectApi(httpApi: IHttpApi): void {
+    if (this.spec.grants.publicBaseUrl) this.function.addEnvironment(ENV.publicBaseUrl, httpApi.apiEndpoint);
   }
 
   /** Stage facts every function may read, whatever its grants. */
@@ -133,6 +157,7 @@ export class StageFunction extends Construct {
       [ENV.analystAddresses]: stage.analystAddresses.join(','),
       [ENV.opsAddresses]: stage.opsAddresses.join(','),
       [ENV.workflowPolicy]: JSON.stringify(stage.policy),
+      [ENV.defaultRateCard]: JSON.stringify(stage.defaultRateCard),
       POWERTOOLS_SERVICE_NAME,
       POWERTOOLS_METRICS_NAMESPACE,
       NODE_OPTIONS: '--enable-source-maps',

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Validations } from 'aws-cdk-lib';
+import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -12,6 +12,22 @@ export const ASL_FILE = new URL('../../statemachines/onboarding.asl.json', impor
 /** The `${Key}` placeholders the ASL expects CDK to fill in. */
 export function substitutionKeysIn(asl: string): Set<string> {
   return new Set([...asl.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((match) => match[1] as string));
+}
+
+/** Fixed, so that functions can be granted on the ARN before the state machine exists. */
+export const stateMachineNameOf = (stage: StageConfig): string => `onboarding-${stage.stage}`;
+
+/**
+ * The state machine's ARN built from its fixed name, not from the resource: a workflow function
+ * that must answer its own task would otherwise depend on the state machine that depends on it.
+ */
+export function stateMachineArnOf(scope: Construct, stage: StageConfig): string {
+  return Stack.of(scope).formatArn({
+    service: 'states',
+    resource: 'stateMachine',
+    resourceName: stateMachineNameOf(stage),
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
 }
 
 export interface OnboardingWorkflowProps {
@@ -45,8 +61,9 @@ export class OnboardingWorkflow extends Construct {
       );
     }
 
-    const logGroup = stageLogGroup(this, 'Logs', stage, `/aws/vendedlogs/states/onboarding-${stage.stage}`);
+    const logGroup = stageLogGroup(this, 'Logs', stage, `/aws/vendedlogs/states/${stateMachineNameOf(stage)}`);
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineName: stateMachineNameOf(stage),
       comment: 'Break & Fix client onboarding',
       definitionBody: sfn.DefinitionBody.fromString(asl),
       definitionSubstitutions: substitutions,

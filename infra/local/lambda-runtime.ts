@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
+import { createLambdaContext } from './lambda-context';
 import { FUNCTIONS, type FunctionSpec } from '../../functions/catalog';
 import { LOCAL_ACCOUNT_ID } from './local-aws';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DEFAULT_TIMEOUT_SECONDS = 30;
+const DEFAULT_MEMORY_MB = 1024;
 
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -29,24 +30,6 @@ export async function loadHandler(spec: FunctionSpec): Promise<LambdaHandler> {
   return module.handler;
 }
 
-export function lambdaContext(spec: FunctionSpec, region: string): Context {
-  const deadline = Date.now() + (spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: spec.name,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: functionArn(spec, region),
-    memoryLimitInMB: String(spec.memoryMb ?? 1024),
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${spec.name}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
-
 /**
  * Invokes workflow functions by ARN, in-process. The result goes through JSON as Lambda's does;
  * a thrown error becomes a LambdaFunctionError with Lambda's errorType and Cause shape.
@@ -60,7 +43,7 @@ export function createLambdaInvoker(region: string, load: (spec: FunctionSpec) =
     if (!handlers.has(arn)) handlers.set(arn, load(spec));
     const handler = await handlers.get(arn)!;
     try {
-      const result = await handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(spec, region));
+      const result = await handler(JSON.parse(JSON.stringify(payload ?? null)), createLambdaContext({ functionName: spec.name, timeoutSeconds: spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, memoryMb: spec.memoryMb ?? DEFAULT_MEMORY_MB, region, accountId: LOCAL_ACCOUNT_ID }));
       return result === undefined ? null : JSON.parse(JSON.stringify(result));
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));

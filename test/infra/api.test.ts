@@ -27,6 +27,12 @@ describe('the HTTP API', () => {
   });
 
   it('puts the JWT authorizer on every staff route and no authorizer on any public route', () => {
+    // Both kinds are really exercised below: the client link pages are the public routes.
+    expect(routes.filter((route) => route.access === 'public').map((route) => route.routeKey)).toEqual([
+      'GET /agreements/{token}',
+      'POST /agreements/{token}',
+    ]);
+    expect(routes.filter((route) => route.access !== 'public').length).toBeGreaterThan(0);
     for (const route of routes) {
       const properties = routesByKey.get(route.routeKey)?.Properties ?? {};
       if (route.access === 'public') {

@@ -39,6 +39,7 @@ describe('the Lambda functions', () => {
       [ENV.analystAddresses]: stage.analystAddresses.join(','),
       [ENV.opsAddresses]: stage.opsAddresses.join(','),
       [ENV.workflowPolicy]: JSON.stringify(stage.policy),
+      [ENV.defaultRateCard]: JSON.stringify(stage.defaultRateCard),
       POWERTOOLS_SERVICE_NAME: expect.any(String) as unknown as CfnValue,
       POWERTOOLS_METRICS_NAMESPACE: expect.any(String) as unknown as CfnValue,
       NODE_OPTIONS: '--enable-source-maps',
@@ -48,8 +49,39 @@ describe('the Lambda functions', () => {
       expected[ENV.stateMachineArn] = ref(logicalId(stack, stack.workflow.stateMachine));
     }
     if (spec.grants.email) expected[ENV.senderAddress] = stage.senderAddress;
+    if (spec.grants.linkSigningKey) {
+      expected[ENV.linkSigningSecretArn] = ref(logicalId(stack, stack.linkSigningKey.secret));
+    }
+    if (spec.grants.publicBaseUrl) expected[ENV.publicBaseUrl] = stack.resolve(stack.api.httpApi.apiEndpoint) as CfnValue;
 
     const lambda = resource(template, logicalId(stack, stageFunction(stack, name).function));
     expect((lambda.Properties?.Environment as { Variables: Record<string, CfnValue> }).Variables).toEqual(expected);
   });
+
+  it('each one gets the stage default rate card, as JSON the domain can read back', () => {
+    for (const spec of specs) {
+      const variables = environmentOf(dev, spec.name);
+      expect(JSON.parse(String(variables[ENV.defaultRateCard])), spec.name).toEqual(dev.stack.stage.defaultRateCard);
+    }
+  });
+
+  it('puts the link-signing secret ARN and the public base URL exactly on the functions that build client links', () => {
+    const holders = (variable: string) => specs.filter((spec) => variable in environmentOf(dev, spec.name)).map((spec) => spec.name);
+    expect(holders(ENV.linkSigningSecretArn)).toEqual(['AwaitClientDecision', 'RemindClient']);
+    expect(holders(ENV.publicBaseUrl)).toEqual(['AwaitClientDecision', 'RemindClient']);
+  });
+
+  it("gives PUBLIC_BASE_URL as this API's endpoint (https://<id>.execute-api.<region>.amazonaws.com, no trailing slash)", () => {
+    const apiId = logicalId(dev.stack, dev.stack.api.httpApi);
+    for (const name of ['AwaitClientDecision', 'RemindClient']) {
+      expect(environmentOf(dev, name)[ENV.publicBaseUrl], name).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
+    }
+    // Not the stage URL, which for $default ends in "/".
+    expect(renderCfnString(dev.stack.resolve(dev.stack.api.defaultStage.url) as CfnValue)).toMatch(/\/$/);
+  });
 });
+
+function environmentOf(stage: SynthesizedStage, name: string): Record<string, CfnValue> {
+  const lambda = resource(stage.template, logicalId(stage.stack, stageFunction(stage.stack, name).function));
+  return (lambda.Properties?.Environment as { Variables: Record<string, CfnValue> }).Variables;
+}

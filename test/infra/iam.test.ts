@@ -1,7 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, type FunctionSpec, workflowFunctions } from '../../functions/catalog';
+import { StageFunction } from '../../infra/constructs/stage-function';
 import { type SynthesizedStage, synthesizeStage } from './synth-stage';
-import { type CfnValue, logicalId, type PolicyStatement, renderCfnString, stageFunction, statementsOfRole } from './template-queries';
+import {
+  type CfnValue,
+  logicalId,
+  type PolicyStatement,
+  ref,
+  renderCfnString,
+  resourcesOfType,
+  stageFunction,
+  statementsOfRole,
+} from './template-queries';
 
 const specs: readonly FunctionSpec[] = FUNCTIONS;
 const DYNAMODB_READ_ACTIONS = new Set([
@@ -16,6 +26,7 @@ const DYNAMODB_READ_ACTIONS = new Set([
 ]);
 const XRAY_WRITE_ACTIONS = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
 const TASK_RESPONSE_ACTIONS = ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'];
+const SECRET_READ_ACTIONS = ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'];
 
 const withActionPrefix = (statements: PolicyStatement[], prefix: string) =>
   statements.filter((statement) => statement.Action.some((action) => action.startsWith(prefix)));
@@ -26,6 +37,9 @@ describe('IAM', () => {
   let dev: SynthesizedStage;
   let tableArn: string;
   let stateMachineArn: string;
+  /** The ARN formatted from the state machine's fixed name, which callback grants use (no cycle). */
+  let stateMachineNamedArn: string;
+  let secretArn: string;
   let senderIdentityArn: string;
   const statementsOf = (name: string) =>
     statementsOfRole(dev.template, logicalId(dev.stack, stageFunction(dev.stack, name).role));
@@ -35,6 +49,11 @@ describe('IAM', () => {
     const { stack } = dev;
     tableArn = `<${logicalId(stack, stack.data.table)}.Arn>`;
     stateMachineArn = `<${logicalId(stack, stack.workflow.stateMachine)}>`;
+    const render = (value: string) => renderCfnString(stack.resolve(value) as CfnValue);
+    stateMachineNamedArn =
+      `arn:${render(stack.partition)}:states:${stack.stage.region}:${render(stack.account)}` +
+      `:stateMachine:onboarding-${stack.stage.stage}`;
+    secretArn = `<${logicalId(stack, stack.linkSigningKey.secret)}>`;
     senderIdentityArn = renderCfnString(stack.resolve(stack.email.identity.emailIdentityArn) as CfnValue);
   });
 
@@ -74,13 +93,68 @@ describe('IAM', () => {
     it('touches the state machine only as its stateMachine grants say, and only that state machine', () => {
       const states = withActionPrefix(statementsOf(name), 'states:');
       const grants = spec.grants.stateMachine ?? [];
-      const expected = [
-        ...(grants.includes('start') ? ['states:StartExecution'] : []),
-        ...(grants.includes('callback') ? TASK_RESPONSE_ACTIONS : []),
-      ].sort();
-      expect(actionsOf(states)).toEqual(expected);
-      if (expected.length > 0) expect(resourcesOf(states)).toEqual([stateMachineArn]);
+      const start = states.filter((statement) => statement.Action.includes('states:StartExecution'));
+      const callback = states.filter((statement) => statement.Action.some((action) => TASK_RESPONSE_ACTIONS.includes(action)));
+      expect(start.length + callback.length).toBe(states.length);
+      if (grants.includes('start')) {
+        expect(actionsOf(start)).toEqual(['states:StartExecution']);
+        expect(resourcesOf(start)).toEqual([stateMachineArn]);
+      } else {
+        expect(start).toEqual([]);
+      }
+      if (grants.includes('callback')) {
+        // Never "*": task tokens of any other state machine stay out of reach.
+        expect(actionsOf(callback)).toEqual(TASK_RESPONSE_ACTIONS);
+        expect(resourcesOf(callback)).toEqual([stateMachineNamedArn]);
+      } else {
+        expect(callback).toEqual([]);
+      }
     });
+
+    it('reads the link-signing secret only with the linkSigningKey grant, and no other secret', () => {
+      const secrets = withActionPrefix(statementsOf(name), 'secretsmanager:');
+      if (!spec.grants.linkSigningKey) {
+        expect(secrets).toEqual([]);
+        return;
+      }
+      expect(actionsOf(secrets)).toEqual(SECRET_READ_ACTIONS);
+      expect(resourcesOf(secrets)).toEqual([secretArn]);
+    });
+  });
+
+  it('lets exactly AwaitClientDecision and RemindClient read the link-signing secret, and no other role or policy', () => {
+    const { stack, template } = dev;
+    const readers = resourcesOfType(template, 'AWS::IAM::Policy')
+      .filter(([, policy]) => JSON.stringify(policy.Properties?.PolicyDocument).includes('secretsmanager:'))
+      .flatMap(([, policy]) => policy.Properties?.Roles as CfnValue[]);
+    const readerOf = (spec: FunctionSpec) => ref(logicalId(stack, stageFunction(stack, spec.name).role));
+    const expected = specs.filter((spec) => spec.grants.linkSigningKey);
+    expect(expected.map((spec) => spec.name)).toEqual(['AwaitClientDecision', 'RemindClient']);
+    expect(readers).toHaveLength(expected.length);
+    expect(readers).toEqual(expect.arrayContaining(expected.map(readerOf)));
+    // No managed policy or resource policy opens it to anyone else.
+    expect(resourcesOfType(template, 'AWS::IAM::ManagedPolicy')).toEqual([]);
+    expect(resourcesOfType(template, 'AWS::SecretsManager::ResourcePolicy')).toEqual([]);
+  });
+
+  it('lets exactly the functions with the email grant send e-mail', () => {
+    const senders = specs.filter((spec) => withActionPrefix(statementsOf(spec.name), 'ses:SendEmail').length > 0);
+    expect(senders.map((spec) => spec.name)).toEqual(specs.filter((spec) => spec.grants.email).map((spec) => spec.name));
+    expect(senders.map((spec) => spec.name)).toEqual(
+      expect.arrayContaining(['RegisterOnboarding', 'AwaitClientDecision', 'RemindClient', 'HandleFailure']),
+    );
+  });
+
+  it('lets exactly the functions with the callback grant answer task tokens', () => {
+    const answering = specs.filter((spec) =>
+      statementsOf(spec.name).some((statement) => statement.Action.includes('states:SendTaskSuccess')),
+    );
+    expect(answering.map((spec) => spec.name)).toEqual(
+      specs.filter((spec) => spec.grants.stateMachine?.includes('callback')).map((spec) => spec.name),
+    );
+    expect(answering.map((spec) => spec.name)).toEqual(
+      expect.arrayContaining(['SubmitAnalysis', 'DecideAgreement', 'AwaitAnalysis', 'AwaitClientDecision']),
+    );
   });
 
   it('lets only the catalog functions with the start grant start executions', () => {
@@ -103,5 +177,28 @@ describe('IAM', () => {
         .map((spec) => `<${logicalId(stack, stageFunction(stack, spec.name).function)}.Arn>`)
         .sort(),
     );
+  });
+
+  it('refuses the start grant on a workflow function (it would need the state machine that needs it)', () => {
+    const { stack } = synthesizeStage('dev', {
+      beforeSynth: (stack) => {
+        const spec: FunctionSpec = {
+          name: 'StartingStage',
+          entry: 'functions/handle-failure/handler.ts',
+          description: 'A workflow stage asking to start executions',
+          aslKey: 'StartingStageFunctionArn',
+          grants: { stateMachine: ['start'] },
+        };
+        const fn = new StageFunction(stack, spec.name, {
+          spec,
+          stage: stack.stage,
+          table: stack.data.table,
+          email: stack.email,
+          linkSigningKey: stack.linkSigningKey,
+        });
+        expect(() => fn.connectStateMachine(stack.workflow.stateMachine)).toThrow(/cannot also hold the stateMachine start grant/);
+      },
+    });
+    expect(stack.functions.has('StartingStage')).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../functions/catalog';
+import { ONBOARDING_METRICS } from '../../infra/constructs/monitoring';
+import { POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME } from '../../infra/constructs/stage-function';
 import { type SynthesizedStage, synthesizeStage, PROD_CONTEXT } from './synth-stage';
 import { type CfnValue, logicalId, ref, renderCfnString, resource, resourcesOfType, stageFunction } from './template-queries';
 
@@ -62,5 +64,21 @@ describe('monitoring', () => {
     for (const spec of FUNCTIONS) {
       expect(body).toContain(`<${logicalId(dev.stack, stageFunction(dev.stack, spec.name).function)}>`);
     }
+  });
+
+  it('graphs the handlers\' onboarding metrics in their namespace, with the service dimension Powertools adds', () => {
+    const dashboard = resource(dev.template, logicalId(dev.stack, dev.stack.monitoring.dashboard));
+    const body = JSON.parse(renderCfnString(dashboard.Properties?.DashboardBody ?? '').replace(/<[^>]+>/g, 'X')) as {
+      widgets: { properties: { metrics?: unknown[][] } }[];
+    };
+    const graphed = body.widgets.flatMap((widget) => widget.properties.metrics ?? []);
+    for (const name of ONBOARDING_METRICS) {
+      expect(graphed, name).toContainEqual(
+        expect.arrayContaining([POWERTOOLS_METRICS_NAMESPACE, name, 'service', POWERTOOLS_SERVICE_NAME]),
+      );
+    }
+    expect(ONBOARDING_METRICS).toEqual(
+      expect.arrayContaining(['OnboardingReceived', 'OnboardingFailed', 'AgreementApproved', 'ClientDecisionRecorded']),
+    );
   });
 });

@@ -2,6 +2,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type SynthesizedStage, synthesizeStage, type TestStage } from './synth-stage';
+import { acknowledgementsUnder } from './template-queries';
 
 const stages: TestStage[] = ['dev', 'prod'];
 
@@ -20,6 +21,19 @@ describe.each(stages)('validation of the %s stack', (stage) => {
     const annotations = Annotations.fromStack(synthesized.stack);
     expect(annotations.findError('*', Match.anyValue())).toEqual([]);
     expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  it('states a reason for every acknowledgement', () => {
+    const acknowledgements = acknowledgementsUnder(synthesized.stack);
+    expect(acknowledgements.length).toBeGreaterThan(0);
+    for (const { path, rule, reason } of acknowledgements) {
+      expect(typeof reason, `${path} ${rule}`).toBe('string');
+      // A sentence, not a placeholder.
+      expect((reason as string).trim().length, `${path} ${rule}`).toBeGreaterThanOrEqual(40);
+    }
+    expect(new Set(acknowledgements.map(({ rule }) => rule.replace(/\[.*$/, '')))).toEqual(
+      new Set(['AwsSolutions-IAM5', 'AwsSolutions-APIG4', 'AwsSolutions-SMG4']),
+    );
   });
 });
 

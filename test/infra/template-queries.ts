@@ -1,4 +1,4 @@
-import type { CfnElement } from 'aws-cdk-lib';
+import { type CfnElement, Validations } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import type { OnboardingStack } from '../../infra/onboarding-stack';
@@ -83,4 +83,22 @@ export function renderCfnString(value: CfnValue): string {
     }
   }
   throw new Error(`Cannot render ${JSON.stringify(value)} as a string`);
+}
+
+export interface Acknowledgement {
+  /** Construct path the acknowledgement was made on. */
+  path: string;
+  /** Rule id as given, e.g. `AwsSolutions-IAM5[Resource::*]` (CDK records it with an `Annotation::` prefix). */
+  rule: string;
+  reason: unknown;
+}
+
+/** Every `Validations.acknowledge` made on `scope` or below it. */
+export function acknowledgementsUnder(scope: IConstruct): Acknowledgement[] {
+  return scope.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.entries(entry.data as Record<string, unknown>))
+      .map(([rule, reason]) => ({ path: construct.node.path, rule: rule.replace(/^Annotation::/, ''), reason })),
+  );
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { workflowFunctions } from '../../functions/catalog';
 import { ASL_FILE } from '../../infra/constructs/workflow';
 import { type SynthesizedStage, synthesizeStage } from './synth-stage';
-import { type CfnValue, logicalId, renderCfnString, resource, stageFunction } from './template-queries';
+import { type CfnValue, logicalId, renderCfnString, resource, stageFunction, statementsOfRole } from './template-queries';
 
 describe('the onboarding state machine', () => {
   let dev: SynthesizedStage;
@@ -58,5 +59,35 @@ describe('the onboarding state machine', () => {
       Properties: { RetentionInDays: dev.stack.stage.logRetentionDays },
     });
     expect(properties.TracingConfiguration).toEqual({ Enabled: true });
+  });
+
+  it('is named onboarding-<stage>, the name the callback grants are built from', () => {
+    expect(properties.StateMachineName).toBe('onboarding-dev');
+    const prod = synthesizeStage('prod');
+    const prodProperties = resource(prod.template, logicalId(prod.stack, prod.stack.workflow.stateMachine)).Properties ?? {};
+    expect(prodProperties.StateMachineName).toBe('onboarding-prod');
+  });
+
+  it('leaves no dependency cycle (workflow functions answer their own tasks and link to the API)', () => {
+    // Template refuses a template with a cycle, as CloudFormation would at deploy time; `cdk synth` does not look.
+    expect(() => Template.fromJSON(dev.template.toJSON())).not.toThrow();
+    const cyclic = {
+      Resources: {
+        A: { Type: 'Test::A', Properties: { Target: { 'Fn::GetAtt': ['B', 'Arn'] } } },
+        B: { Type: 'Test::B', DependsOn: ['A'] },
+      },
+    };
+    expect(() => Template.fromJSON(cyclic)).toThrow(/dependency cycle/);
+  });
+
+  it('is not referenced by the functions that answer its tasks (they use the ARN built from its name)', () => {
+    const stateMachineId = logicalId(dev.stack, dev.stack.workflow.stateMachine);
+    for (const spec of workflowFunctions()) {
+      const fn = stageFunction(dev.stack, spec.name);
+      const lambda = JSON.stringify(resource(dev.template, logicalId(dev.stack, fn.function)));
+      const policies = JSON.stringify(statementsOfRole(dev.template, logicalId(dev.stack, fn.role)));
+      expect(lambda, spec.name).not.toContain(`"${stateMachineId}"`);
+      expect(policies, spec.name).not.toContain(`"${stateMachineId}"`);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { ISSUER_PATHS, JWKS_PATH, LOCAL_TOKEN_PATH, answerIssuerRequest } from '
 import type { LocalIssuer } from '../auth/local-issuer';
 import { INTERNAL_SERVER_ERROR, NOT_FOUND, PAYLOAD_TOO_LARGE, SERVICE_UNAVAILABLE, UNAUTHORIZED, type GatewayResponse } from './gateway-responses';
 import { createJwtAuthorizer, type JwtAuthorizerConfig } from './jwt-authorizer';
-import { createLambdaContext } from './lambda-context';
+import { createLambdaContext } from '../lambda-context';
 import { readBody } from './read-body';
 import { buildRequestEvent, newGatewayRequestId, type JwtAuthorizerContext, type ReceivedRequest } from './request-event';
 import { mapHandlerResult } from './response-mapping';
