@@ -58,6 +58,11 @@ export interface Onboarding {
   /** The latest agreement version in brief; the whole document is its own immutable item. */
   agreement?: AgreementSummary;
   changeRequests: ChangeRequest[];
+  /**
+   * The timeline event of the latest status change, written in the same update as the status, so
+   * a stage that crashed before appending it leaves what the next stage needs to append it.
+   */
+  lastTransition?: TimelineEvent;
 }
 
 export interface SubmittedAnalysis {

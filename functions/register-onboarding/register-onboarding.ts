@@ -1,8 +1,8 @@
 import { primaryContact, type OnboardingStatus } from '../domain/onboarding';
-import { appendTimelineEvent, findOnboarding, transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
+import { transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
 import { ENV, requireEnvList } from '../shared/env';
-import { OnboardingNotFoundError } from '../shared/errors';
 import { notifyOnce } from '../shared/notifications';
+import { loadOnboarding } from '../shared/onboarding-loader';
 import { logger } from '../shared/observability';
 import { analystNotification } from '../templates/email/analyst-notification';
 import { registrationConfirmation } from '../templates/email/registration-confirmation';
@@ -14,16 +14,15 @@ const STAGE = 'RegisterOnboarding';
  * client's language, notify the analysts. Idempotent: a retry finishes what a crash left undone.
  */
 export async function registerOnboarding(onboardingId: string, now = new Date()): Promise<{ status: OnboardingStatus }> {
-  let onboarding = await findOnboarding(onboardingId);
-  if (!onboarding) throw new OnboardingNotFoundError(onboardingId);
-
-  const event = { type: 'REGISTERED', actor: { kind: 'system', stage: STAGE } as const, detail: 'Intake registered' };
+  let onboarding = await loadOnboarding(onboardingId);
   if (onboarding.status === 'RECEIVED') {
-    onboarding = await transitionOnboarding(onboarding, 'REGISTERED', { ...event, at: now.toISOString() });
-  } else if (onboarding.status === 'REGISTERED') {
-    // A retry after the transition: make sure its timeline event exists (same key, written once).
-    await appendTimelineEvent({ ...event, onboardingId, version: onboarding.version, at: onboarding.updatedAt, status: 'REGISTERED' });
-  } else {
+    onboarding = await transitionOnboarding(onboarding, 'REGISTERED', {
+      at: now.toISOString(),
+      type: 'REGISTERED',
+      actor: { kind: 'system', stage: STAGE },
+      detail: 'Intake registered',
+    });
+  } else if (onboarding.status !== 'REGISTERED') {
     logger.info('registration already behind this onboarding', { onboardingId, status: onboarding.status });
     return { status: onboarding.status };
   }

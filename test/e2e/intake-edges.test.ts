@@ -121,6 +121,12 @@ describe('Idempotency-Key', () => {
     expect(replay.status).toBe(202);
     expect(replay.body).toMatchObject({ onboardingId: (first.body as { onboardingId: string }).onboardingId, executionArn: (first.body as { executionArn: string }).executionArn });
 
+    // Let the first onboarding's workflow settle (it waits for the analysis), so the table only
+    // changes if the rejected request writes.
+    await eventually(async () => {
+      const detail = await twin.request<{ status: string; timeline: Array<{ type: string }> }>('GET', `/onboardings/${(first.body as { onboardingId: string }).onboardingId}`, { token: accountManager });
+      return detail.body.timeline.some((e) => e.type === 'AWAITING_ANALYSIS') ? true : undefined;
+    });
     const conflict = await rejectedWithoutSideEffects(() =>
       post({ token: accountManager, json: validIntake({ expectations: { summary: 'Iets anders' } }), headers }),
     );

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { loadOnboarding } from '../../functions/shared/onboarding-loader';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { startTestDynamoDb, REGION } from '../support/emulators';
 import { LOCAL_CREDENTIALS } from '../../infra/local/local-aws';
@@ -55,6 +57,7 @@ describe('onboarding repository on dynalite', () => {
     await appendTimelineEvent({ onboardingId: onboarding.id, version: 1, at: onboarding.createdAt, type: 'INTAKE_RECEIVED', status: 'RECEIVED', actor: system });
     const registered = await transitionOnboarding(onboarding, 'REGISTERED', { at: '2026-11-03T09:00:01Z', type: 'REGISTERED', actor: system });
     expect(registered).toMatchObject({ status: 'REGISTERED', version: 2 });
+    expect(await findOnboarding(onboarding.id)).toEqual(registered);
 
     // A stale copy (version 1) loses: nothing changes.
     await expect(transitionOnboarding(onboarding, 'FAILED', { at: '2026-11-03T09:00:02Z', type: 'FAILED', actor: system })).rejects.toBeInstanceOf(
@@ -66,6 +69,30 @@ describe('onboarding repository on dynalite', () => {
       [1, 'INTAKE_RECEIVED'],
       [2, 'REGISTERED'],
     ]);
+  });
+
+  it('a crash between a status change and its event leaves the next stage to append the event', async () => {
+    const onboarding = anOnboarding(new Date('2026-11-03T10:00:00Z'));
+    await createOnboarding(onboarding);
+    // Fault injection: the process dies as the event is written (dynalite cannot crash on cue).
+    const original = DynamoDBDocumentClient.prototype.send;
+    const send = vi.spyOn(DynamoDBDocumentClient.prototype, 'send').mockImplementation(function (this: DynamoDBDocumentClient, command: never) {
+      const input = (command as { input?: { Item?: { entity?: string } } }).input;
+      if (command instanceof PutCommand && input?.Item?.entity === 'TimelineEvent') return Promise.reject(new Error('Lambda crashed'));
+      return (original as (command: never) => Promise<unknown>).call(this, command);
+    } as never);
+    await expect(transitionOnboarding(onboarding, 'REGISTERED', { at: '2026-11-03T10:00:01.000Z', type: 'REGISTERED', actor: system })).rejects.toThrow(
+      'Lambda crashed',
+    );
+    send.mockRestore();
+    expect((await findOnboardingWithTimeline(onboarding.id))?.timeline).toEqual([]);
+
+    const reloaded = await loadOnboarding(onboarding.id);
+    expect(reloaded.status).toBe('REGISTERED');
+    const found = await findOnboardingWithTimeline(onboarding.id);
+    expect(found?.timeline.map((e) => [e.version, e.type, e.at])).toEqual([[2, 'REGISTERED', '2026-11-03T10:00:01.000Z']]);
+    await loadOnboarding(onboarding.id);
+    expect((await findOnboardingWithTimeline(onboarding.id))?.timeline).toHaveLength(1);
   });
 
   it('writes a timeline event and a notification mark only once', async () => {

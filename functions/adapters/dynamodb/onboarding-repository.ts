@@ -122,18 +122,21 @@ export async function transitionOnboarding(
   event: Omit<TimelineEvent, 'onboardingId' | 'version' | 'status'>,
   changes: Partial<Pick<Onboarding, 'failure' | 'agreement' | 'analysisRound' | 'changeRequests'>> = {},
 ): Promise<Onboarding> {
-  const next: Onboarding = { ...current, ...changes, status: to, version: current.version + 1, updatedAt: event.at };
+  const version = current.version + 1;
+  const transition: TimelineEvent = { ...event, onboardingId: current.id, version, status: to };
+  const next: Onboarding = { ...current, ...changes, status: to, version, updatedAt: event.at, lastTransition: transition };
   const index = onboardingIndexKeys(to, current.createdAt, current.id);
   const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#updatedAt': 'updatedAt' };
   const values: Record<string, unknown> = {
     ':to': to,
     ':from': current.status,
     ':expected': current.version,
-    ':next': next.version,
+    ':next': version,
     ':at': event.at,
     ':byStatusPk': index.byStatusPk,
+    ':transition': transition,
   };
-  const sets = ['#status = :to', '#version = :next', '#updatedAt = :at', 'byStatusPk = :byStatusPk'];
+  const sets = ['#status = :to', '#version = :next', '#updatedAt = :at', 'byStatusPk = :byStatusPk', 'lastTransition = :transition'];
   for (const [name, value] of Object.entries(changes)) {
     names[`#${name}`] = name;
     values[`:${name}`] = value;
@@ -155,8 +158,13 @@ export async function transitionOnboarding(
       throw new ConflictError(`Onboarding ${current.id} changed meanwhile; expected ${current.status} v${current.version}`);
     rethrowTransient(DYNAMODB, error);
   }
-  await appendTimelineEvent({ ...event, onboardingId: current.id, version: next.version, status: to });
+  await appendTimelineEvent(transition);
   return next;
+}
+
+/** Appends the latest transition's event if a crash left it out (same key: written once). */
+export async function ensureLastTransitionRecorded(onboarding: Onboarding): Promise<void> {
+  if (onboarding.lastTransition) await appendTimelineEvent(onboarding.lastTransition);
 }
 
 /** Records that a notification went out, so a retried stage does not send it again. */
