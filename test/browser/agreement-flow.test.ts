@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync, statSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { collectProblems, launchChromium } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementLinkFromInbox, startIntake, submitAnalysis, untilStatus } from '../support/agreement-flow';
 import { startTestTwin, type TestTwin } from '../support/twin';
@@ -8,7 +9,6 @@ import { startTestTwin, type TestTwin } from '../support/twin';
  * The whole client side on the twin in a real browser: the link from the offer e-mail opened in
  * headless Chromium (Debian's), filled in and submitted; screenshots kept as test artifacts.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT_DIR = 'test-results';
 const CONFIRM_SCREENSHOT = `${SCREENSHOT_DIR}/agreement-confirm-page.png`;
 const APPROVED_SCREENSHOT = `${SCREENSHOT_DIR}/agreement-approved-page.png`;
@@ -20,13 +20,9 @@ let accountManager: string;
 
 beforeAll(async () => {
   // CI installs Debian's chromium; without it this test must fail loudly, never skip silently.
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to run the browser tests`);
   [twin, browser] = await Promise.all([
     startTestTwin({ policy: { analysisReminderSeconds: 120, decisionReminderSeconds: 120 } }),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    }),
+    launchChromium(),
   ]);
   accountManager = await twin.token('account-manager', 'am@breakfix.example');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -36,16 +32,6 @@ afterAll(async () => {
   await twin?.close();
 });
 
-/** Console errors include every CSP violation Chromium reports; page errors catch the rest. */
-function collectProblems(page: Page): string[] {
-  page.setDefaultTimeout(5_000);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  return problems;
-}
 
 describe('the client approves in Chromium, on the twin', () => {
   it('opens the e-mailed link, fills in the form, submits, and the onboarding reaches IMPLEMENTING', async () => {

@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { collectProblems, launchChromium } from '../support/browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderAgreementPage } from '../../functions/templates/pages/agreement-page';
 import { renderDecisionRecorded } from '../../functions/templates/pages/decision-pages';
 import type { HtmlResponse } from '../../functions/templates/pages/page-layout';
 import { sampleAgreement } from '../unit/templates-fixtures';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PATH = '/agreements/test-token';
 const SCREENSHOT_DIR = 'test-results';
 
@@ -46,16 +46,6 @@ function startServer(page: () => HtmlResponse, posts: RecordedPost[]): Promise<S
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** Console errors include every CSP violation Chromium reports; page errors catch the rest. */
-function collectProblems(page: Page): string[] {
-  page.setDefaultTimeout(5_000);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  return problems;
-}
 
 describe('agreement page in Chromium', () => {
   let browser: Browser;
@@ -66,13 +56,9 @@ describe('agreement page in Chromium', () => {
 
   beforeAll(async () => {
     // CI installs Debian's chromium; without it this test must fail loudly, never skip silently.
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to run the browser tests`);
     server = await startServer(() => servePage(), posts);
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
 

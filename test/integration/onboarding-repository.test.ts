@@ -78,7 +78,7 @@ describe('onboarding repository on dynalite', () => {
     const original = DynamoDBDocumentClient.prototype.send;
     const send = vi.spyOn(DynamoDBDocumentClient.prototype, 'send').mockImplementation(function (this: DynamoDBDocumentClient, command: never) {
       const input = (command as { input?: { Item?: { entity?: string } } }).input;
-      if (command instanceof PutCommand && input?.Item?.entity === 'TimelineEvent') return Promise.reject(new Error('Lambda crashed'));
+      if ((command as object) instanceof PutCommand && input?.Item?.entity === 'TimelineEvent') return Promise.reject(new Error('Lambda crashed'));
       return (original as (command: never) => Promise<unknown>).call(this, command);
     } as never);
     await expect(transitionOnboarding(onboarding, 'REGISTERED', { at: '2026-11-03T10:00:01.000Z', type: 'REGISTERED', actor: system })).rejects.toThrow(
