@@ -1,0 +1,30 @@
+import type { Ratio, Stats } from './harness';
+
+/** One measured row of the table. */
+export interface Row {
+  /** Short label shown in the table. */
+  label: string;
+  /** What the row measures, in a sentence. */
+  measures: string;
+  stats: Stats;
+  /** 'latency' rows print time per operation; 'throughput' rows also print requests per second. */
+  kind: 'latency' | 'throughput';
+  /** For throughput rows: requests per measured operation (a burst). */
+  requestsPerOp?: number;
+}
+
+/** One ratio of two rows of the same comparison. */
+export interface RatioRow {
+  label: string;
+  ratio: Ratio;
+  /** How to read it. */
+  meaning: string;
+}
+
+export interface Section {
+  title: string;
+  /** A paragraph on how the section was measured. */
+  method: string;
+  rows: Row[];
+  ratios: RatioRow[];
+}
