@@ -10,6 +10,7 @@ import {
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
+import { finished, until } from '../support/sfn';
 import { startStepFunctionsTwin, type StepFunctionsTwin } from '../../infra/local/stepfunctions/server';
 
 const REGION = 'eu-west-1';
@@ -42,23 +43,6 @@ function lambdaError(name: string, cause: string): Error {
   const error = new Error(cause);
   error.name = name;
   return error;
-}
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function finished(sfn: SFNClient, executionArn: string): Promise<DescribeExecutionCommandOutput> {
-  return until(async () => {
-    const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    return described.status === 'RUNNING' ? undefined : described;
-  });
 }
 
 async function history(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { afterEach, describe, expect, it } from 'vitest';
+import { finished, until } from '../support/sfn';
 import { startStepFunctionsTwin, type StepFunctionsTwin } from '../../infra/local/stepfunctions/server';
 
 const REGION = 'eu-west-1';
@@ -105,23 +106,6 @@ async function start(definition: object, invokeLambda: (arn: string, payload: un
   });
   const sfn = new SFNClient({ endpoint: twin.url, region: REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   return { sfn, machineArn: twin.stateMachineArn('fixture') };
-}
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function finished(sfn: SFNClient, executionArn: string): Promise<DescribeExecutionCommandOutput> {
-  return until(async () => {
-    const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    return described.status === 'RUNNING' ? undefined : described;
-  });
 }
 
 async function eventTypes(sfn: SFNClient, executionArn: string): Promise<string[]> {
