@@ -6,7 +6,6 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
   TaskTimedOut,
-  type DescribeExecutionCommandOutput,
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';

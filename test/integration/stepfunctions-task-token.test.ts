@@ -10,7 +10,6 @@ import {
   StartExecutionCommand,
   TaskDoesNotExist,
   TaskTimedOut,
-  type DescribeExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
 import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { afterEach, describe, expect, it } from 'vitest';
