@@ -33,7 +33,8 @@ export interface CreateOnboardingResult {
  * Every step tolerates having been done before, so a replay with the same key and body repairs a
  * request that failed halfway (say, stored but not started) and answers with the same onboarding.
  */
-export async function createOnboarding(command: CreateOnboardingCommand, now = new Date()): Promise<CreateOnboardingResult> {
+export async function createOnboarding(command: CreateOnboardingCommand, receivedAt = new Date()): Promise<CreateOnboardingResult> {
+  let now = receivedAt;
   const requestHash = createHash('sha256').update(JSON.stringify(command.intake)).digest('hex');
   let onboardingId = newOnboardingId(now.getTime());
   let replayed = false;
@@ -47,6 +48,8 @@ export async function createOnboarding(command: CreateOnboardingCommand, now = n
     if (earlier) {
       if (earlier.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
       onboardingId = earlier.onboardingId;
+      // Rebuild exactly what the first request stored, so its writes repeat rather than add.
+      now = new Date(earlier.createdAt);
       replayed = true;
     }
   }

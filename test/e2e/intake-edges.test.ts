@@ -175,5 +175,9 @@ describe('Idempotency-Key', () => {
     expect(registered.status).toBe('AWAITING_ANALYSIS');
     const list = await twin.request<{ items: Array<{ onboardingId: string }> }>('GET', '/onboardings?limit=100', { token: accountManager });
     expect(list.body.items.filter((i) => i.onboardingId === onboardingId)).toHaveLength(1);
+    const again = await post({ token: accountManager, json: validIntake(), headers });
+    expect(again.body).toMatchObject({ onboardingId });
+    const detail = await twin.request<{ timeline: Array<{ type: string }> }>('GET', `/onboardings/${onboardingId}`, { token: accountManager });
+    expect(detail.body.timeline.filter((e) => e.type === 'INTAKE_RECEIVED')).toHaveLength(1);
   });
 });
