@@ -1,8 +1,9 @@
 import { draftAgreement as price } from '../domain/pricing';
-import { findAgreementVersion, putAgreementVersion } from '../adapters/dynamodb/document-repository';
+import { findAgreementVersion, putAgreementVersion, putAnalysisVersion } from '../adapters/dynamodb/document-repository';
 import { appendTimelineEvent, storeAgreementSummary } from '../adapters/dynamodb/onboarding-repository';
 import { currentRateCard } from '../adapters/dynamodb/rate-card-repository';
 import { ConflictError } from '../shared/errors';
+import { analysisSubmittedEvent } from '../shared/analysis-events';
 import { loadOnboarding } from '../shared/onboarding-loader';
 import { formatEuro } from '../templates/format';
 
@@ -19,6 +20,9 @@ export async function draftAgreement(onboardingId: string, analysisVersion: numb
     throw new ConflictError(`Onboarding ${onboardingId} has no analysis version ${analysisVersion}`);
   }
   if (onboarding.agreement && onboarding.agreement.version >= analysisVersion) return { agreementVersion: onboarding.agreement.version };
+  // The submission's own follow-up writes, in case it crashed after taking the analysis (written once).
+  await putAnalysisVersion(onboardingId, analysis);
+  await appendTimelineEvent(analysisSubmittedEvent(onboarding, analysis));
 
   // A retry after the version was stored reuses it: a version never changes once written.
   const agreement =

@@ -7,6 +7,7 @@ import { resumeTask } from '../adapters/sfn/task-callback';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import type { Caller } from '../shared/http/caller';
 import { logger } from '../shared/observability';
+import { analysisSubmittedEvent } from '../shared/analysis-events';
 
 /**
  * An analyst submits the analysis for the current round: validated against the onboarding (each
@@ -39,14 +40,7 @@ export async function submitAnalysis(
   // The conditional write is the gate: of two analysts submitting at once, one wins, one gets 409.
   const updated = await recordAnalysis(onboardingId, analysis);
   await putAnalysisVersion(onboardingId, analysis);
-  await appendTimelineEvent({
-    onboardingId,
-    version: updated.version,
-    at: analysis.submittedAt,
-    type: `ANALYSIS_SUBMITTED_V${analysis.version}`,
-    actor: { kind: 'staff', sub: caller.sub, email: caller.email },
-    detail: `Analysis version ${analysis.version}: ${analysis.items.length} item(s)`,
-  });
+  await appendTimelineEvent(analysisSubmittedEvent(updated, analysis));
   const task = updated.pendingAnalysisTask;
   // No task or a stale one: the workflow's next wait finds the analysis stored and resumes itself.
   const resumed = task ? await resumeTask(task.taskToken, { analysisVersion: analysis.version }) : 'stale';
