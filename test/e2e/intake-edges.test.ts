@@ -160,6 +160,7 @@ describe('Idempotency-Key', () => {
     const failed = await post({ token: accountManager, json: validIntake(), headers });
     expect(failed.status).toBe(503);
     expect(failed.body).toMatchObject({ title: 'Temporarily unavailable' });
+    expect(failed.headers.get('retry-after')).toBe('2');
     expect(failed.headers.get('content-type')).toBe('application/problem+json');
     send.mockRestore();
 

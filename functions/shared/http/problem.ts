@@ -54,7 +54,12 @@ export function internalProblem(): Problem {
 export function problemResponse(body: Problem): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: body.status,
-    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'application/problem+json',
+      'cache-control': 'no-store',
+      // A dependency hiccup: tell clients (and their retry libraries) when to try again.
+      ...(body.status === 503 ? { 'retry-after': '2' } : {}),
+    },
     body: JSON.stringify(body),
   };
 }
