@@ -1,5 +1,5 @@
 import { mkdirSync, statSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { collectProblems, launchChromium } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementLinkFromInbox, startIntake, submitAnalysis, untilStatus } from '../support/agreement-flow';

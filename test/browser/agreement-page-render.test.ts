@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { collectProblems, launchChromium } from '../support/browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderAgreementPage } from '../../functions/templates/pages/agreement-page';

@@ -9,8 +9,8 @@ import {
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
-import { finished, until } from '../support/sfn';
-import { startStepFunctionsTwin, type StepFunctionsTwin } from '../../infra/local/stepfunctions/server';
+import { finished, startFixtureMachine, until } from '../support/sfn';
+import type { StepFunctionsTwin } from '../../infra/local/stepfunctions/server';
 
 const REGION = 'eu-west-1';
 const ACCOUNT = '000000000000';
@@ -18,7 +18,6 @@ const WORK_FN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:work`;
 const TASK = 'arn:aws:states:::lambda:invoke';
 const WAIT_TASK = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 
-type Invoke = (functionArn: string, payload: unknown) => Promise<unknown>;
 
 let twin: StepFunctionsTwin | undefined;
 afterEach(async () => {
@@ -26,16 +25,10 @@ afterEach(async () => {
   twin = undefined;
 });
 
-async function start(definition: object, invokeLambda: Invoke): Promise<{ sfn: SFNClient; machineArn: string }> {
-  twin = await startStepFunctionsTwin({
-    port: 0,
-    region: REGION,
-    accountId: ACCOUNT,
-    stateMachines: [{ name: 'fixture', definition: JSON.stringify(definition) }],
-    invokeLambda,
-  });
-  const sfn = new SFNClient({ endpoint: twin.url, region: REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  return { sfn, machineArn: twin.stateMachineArn('fixture') };
+async function start(definition: object, invokeLambda: (arn: string, payload: unknown) => Promise<unknown>) {
+  const started = await startFixtureMachine(definition, invokeLambda, REGION);
+  twin = started.twin;
+  return started;
 }
 
 function lambdaError(name: string, cause: string): Error {

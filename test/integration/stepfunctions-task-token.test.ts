@@ -13,8 +13,8 @@ import {
 } from '@aws-sdk/client-sfn';
 import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { afterEach, describe, expect, it } from 'vitest';
-import { finished, until } from '../support/sfn';
-import { startStepFunctionsTwin, type StepFunctionsTwin } from '../../infra/local/stepfunctions/server';
+import { finished, startFixtureMachine, until } from '../support/sfn';
+import type { StepFunctionsTwin } from '../../infra/local/stepfunctions/server';
 
 const REGION = 'eu-west-1';
 const ACCOUNT = '000000000000';
@@ -96,15 +96,9 @@ function callbackLambda(options: { failFirst?: boolean } = {}) {
 }
 
 async function start(definition: object, invokeLambda: (arn: string, payload: unknown) => Promise<unknown>) {
-  twin = await startStepFunctionsTwin({
-    port: 0,
-    region: REGION,
-    accountId: ACCOUNT,
-    stateMachines: [{ name: 'fixture', definition: JSON.stringify(definition) }],
-    invokeLambda,
-  });
-  const sfn = new SFNClient({ endpoint: twin.url, region: REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  return { sfn, machineArn: twin.stateMachineArn('fixture') };
+  const started = await startFixtureMachine(definition, invokeLambda, REGION);
+  twin = started.twin;
+  return started;
 }
 
 async function eventTypes(sfn: SFNClient, executionArn: string): Promise<string[]> {

@@ -13,24 +13,11 @@ import {
   totalsOf,
   verifyDocumentHash,
 } from '../../functions/domain/pricing';
-import type { RateCard } from '../../functions/domain/rate-card';
+import { TEST_RATE_CARD } from '../support/rate-card';
 
 // Worked examples: every expected amount below can be checked with a pocket calculator.
 
-const rateCard: RateCard = {
-  currency: 'EUR',
-  hourlyRateCents: 9500, // €95.00 an hour
-  priorities: {
-    critical: { surchargePercent: 150, responseTimeBusinessHours: 4 },
-    high: { surchargePercent: 125, responseTimeBusinessHours: 8 },
-    normal: { surchargePercent: 100, responseTimeBusinessHours: 16 },
-    low: { surchargePercent: 100, responseTimeBusinessHours: 40 },
-  },
-  vatPercent: 21,
-  invoicing: { frequency: 'monthly', paymentTermDays: 14 },
-  minimumBillableMinutes: 15,
-  validityDays: 30,
-};
+const rateCard = TEST_RATE_CARD;
 
 function item(overrides: Partial<AnalysisItem> & Pick<AnalysisItem, 'incidentId'>): AnalysisItem {
   return {

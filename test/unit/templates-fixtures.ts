@@ -1,25 +1,13 @@
 import type { Agreement } from '../../functions/domain/agreement';
 import type { Onboarding } from '../../functions/domain/onboarding';
 import type { RateCard } from '../../functions/domain/rate-card';
+import { TEST_RATE_CARD } from '../support/rate-card';
 
 /** Text that must always come out as text: markup, both quotes and an ampersand. */
 export const HOSTILE = `<script>alert(1)</script> "'&`;
 export const HOSTILE_ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt; &quot;&#39;&amp;';
 
-export const rateCard: RateCard = {
-  currency: 'EUR',
-  hourlyRateCents: 9500,
-  priorities: {
-    critical: { surchargePercent: 150, responseTimeBusinessHours: 4 },
-    high: { surchargePercent: 125, responseTimeBusinessHours: 8 },
-    normal: { surchargePercent: 100, responseTimeBusinessHours: 16 },
-    low: { surchargePercent: 100, responseTimeBusinessHours: 40 },
-  },
-  vatPercent: 21,
-  invoicing: { frequency: 'monthly', paymentTermDays: 14 },
-  minimumBillableMinutes: 15,
-  validityDays: 14,
-};
+export const rateCard: RateCard = { ...TEST_RATE_CARD, validityDays: 14 };
 
 /** A priced agreement with two lines, as DraftAgreement would store it (figures add up). */
 export function sampleAgreement(overrides: { companyName?: string; locale?: 'nl' | 'en'; title?: string; version?: number } = {}): Agreement {
