@@ -6,6 +6,7 @@ import type { Onboarding } from '../functions/domain/onboarding';
 import type { Priority } from '../functions/domain/rate-card';
 import type { DraftAgreementInput } from '../functions/domain/pricing';
 import { DEFAULT_RATE_CARD } from '../infra/stage-config';
+import { validIntake } from '../test/support/fixtures';
 
 /*
  * Inputs shaped as the tests build them (test/support/fixtures.ts, test/unit/pricing.test.ts):
@@ -30,17 +31,9 @@ function incident(n: number) {
   };
 }
 
-/** A complete, valid intake body with `incidentCount` incidents (1…25). */
+/** A complete, valid intake body (the tests' fixture) with `incidentCount` incidents (1…25). */
 export function intakeBody(incidentCount: number): IntakeInput {
-  return {
-    client: { companyName: 'Bakkerij De Korenschoof B.V.', kvkNumber: '12345678', vatNumber: 'NL123456789B01', locale: 'nl' },
-    contacts: [
-      { name: 'Sanne de Vries', email: 'sanne@korenschoof.example', phone: '+31 20 123 4567', role: 'primary' },
-      { name: 'Pieter Bakker', email: 'administratie@korenschoof.example', role: 'billing' },
-    ],
-    expectations: { summary: 'Snelle hulp bij storingen, binnen een werkdag opgelost.' },
-    incidents: Array.from({ length: incidentCount }, (_, i) => incident(i + 1)),
-  };
+  return validIntake({ incidents: Array.from({ length: incidentCount }, (_, i) => incident(i + 1)) });
 }
 
 /** The stored onboarding's part that pricing reads, with `incidentCount` incidents. */
