@@ -124,7 +124,7 @@ export async function benchApi(log: (line: string) => void): Promise<Section> {
     return {
       title: 'API on the local twin (loopback HTTP, in-process)',
       method:
-        `The whole twin (API emulator with JWT authorizer, handlers, dynalite, Step Functions, SES) runs in this Node process, ` +
+        `The whole twin (API emulator with JWT authorizer, handlers, Step Functions, SES) runs in this Node process, with DynamoDB Local in a JVM child process, ` +
         `started with free ports and reminders an hour away; the client is Node's fetch over 127.0.0.1, in the same process. ` +
         `${SEED_ONBOARDINGS} onboardings are seeded and waited for until AWAITING_ANALYSIS before reads are measured. ` +
         `Reads: ${READ_ROUNDS} interleaved rounds of ${REQUESTS_PER_READ_ROUND} sequential requests per row. ` +
@@ -146,7 +146,7 @@ export async function benchApi(log: (line: string) => void): Promise<Section> {
         {
           label: `throughput ${CONCURRENCY} / 1 clients`,
           ratio: inverse(ratio(r(bursts, `c${CONCURRENCY}`), r(bursts, 'c1'))),
-          meaning: `How much more the twin serves with ${CONCURRENCY} clients in flight. Client, emulator, handlers and dynalite share one JavaScript thread, so this measures overlap of waiting, not extra cores.`,
+          meaning: `How much more the twin serves with ${CONCURRENCY} clients in flight. Client, emulator and handlers share one JavaScript thread (DynamoDB Local runs in its own JVM), so this mostly measures overlap of waiting, not extra cores.`,
         },
       ],
     };

@@ -1,5 +1,6 @@
 import type { Agreement } from '../domain/agreement';
-import { primaryContact, type ClientDecision, type Onboarding, type OnboardingStatus } from '../domain/onboarding';
+import { STEPS, transitionRule, type TransitionName } from '../domain/lifecycle';
+import { primaryContact, type ClientDecision, type Onboarding } from '../domain/onboarding';
 import { transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
 import type { ClientDecisionEvidence } from '../adapters/dynamodb/link-repository';
 import { currentAgreementLink } from '../shared/agreement-client-link';
@@ -16,11 +17,9 @@ const STAGE = 'ApplyClientDecision';
 
 export type DecisionOutcome = 'approved' | 'declined' | 'changes-requested';
 
-const OUTCOME: Record<ClientDecision, { outcome: DecisionOutcome; status: OnboardingStatus; event: string }> = {
-  approve: { outcome: 'approved', status: 'IMPLEMENTING', event: 'AGREEMENT_APPROVED' },
-  decline: { outcome: 'declined', status: 'DECLINED', event: 'AGREEMENT_DECLINED' },
-  'request-changes': { outcome: 'changes-requested', status: 'AWAITING_ANALYSIS', event: 'CHANGES_REQUESTED' },
-};
+/** The outcome the ASL's RouteDecision reads for each decision; lifecycle.ts names its transition. */
+const OUTCOME: Record<ClientDecision, DecisionOutcome> = { approve: 'approved', decline: 'declined', 'request-changes': 'changes-requested' };
+const transitionOf = (outcome: DecisionOutcome): TransitionName => STEPS.ApplyClientDecision.outcomes.outcome[outcome];
 
 /**
  * Applies what the client decided on the link (read from the stored evidence, not from the
@@ -36,15 +35,16 @@ export async function applyClientDecision(
   if (!evidence || evidence.decision !== input.decision) {
     throw new ConflictError(`The recorded decision on ${onboarding.id} v${agreement.version} is not ${input.decision}`);
   }
-  const { outcome, status, event } = OUTCOME[evidence.decision];
+  const outcome = OUTCOME[evidence.decision];
+  const transition = transitionOf(outcome);
 
-  if (onboarding.status === 'AGREEMENT_SENT') {
+  if (onboarding.status !== transitionRule(transition).to) {
     const decision = { decision: evidence.decision, name: evidence.name, at: evidence.at, ...(evidence.comment ? { comment: evidence.comment } : {}) };
     const changeRequest = { agreementVersion: agreement.version, name: evidence.name, comment: evidence.comment ?? '', at: evidence.at };
     onboarding = await transitionOnboarding(
       onboarding,
-      status,
-      { at: evidence.at, type: event, actor: { kind: 'client', name: evidence.name }, detail: detailOf(evidence, agreement) },
+      transition,
+      { at: evidence.at, actor: { kind: 'client', name: evidence.name }, detail: detailOf(evidence, agreement) },
       {
         agreement: { ...onboarding.agreement!, decision },
         ...(outcome === 'changes-requested'
@@ -67,14 +67,14 @@ async function notify(onboarding: Onboarding, agreement: Agreement, evidence: Cl
   const accountManager = [onboarding.accountManager.email];
   if (evidence.decision === 'approve') {
     await notifyOnce(onboarding, {
-      name: `CLIENT_APPROVAL_CONFIRMED_V${v}`,
+      notice: { kind: 'approvalConfirmed', scope: v },
       stage: STAGE,
       to: [primaryContact(onboarding).email],
       render: () => agreementApprovedConfirmation({ onboarding, agreement, decision: evidence }),
       detail: 'Approval confirmed to the client',
     });
     await notifyOnce(onboarding, {
-      name: `ACCOUNT_MANAGER_TOLD_APPROVED_V${v}`,
+      notice: { kind: 'accountManagerToldApproved', scope: v },
       stage: STAGE,
       to: accountManager,
       render: () => agreementApprovedNotice({ onboarding, agreement, decision: evidence }),
@@ -82,7 +82,7 @@ async function notify(onboarding: Onboarding, agreement: Agreement, evidence: Cl
     });
   } else if (evidence.decision === 'decline') {
     await notifyOnce(onboarding, {
-      name: `ACCOUNT_MANAGER_TOLD_DECLINED_V${v}`,
+      notice: { kind: 'accountManagerToldDeclined', scope: v },
       stage: STAGE,
       to: accountManager,
       render: () => agreementDeclinedNotice({ onboarding, agreement, decision: { ...evidence, reason: evidence.comment ?? '' } }),
@@ -90,7 +90,7 @@ async function notify(onboarding: Onboarding, agreement: Agreement, evidence: Cl
     });
   } else {
     await notifyOnce(onboarding, {
-      name: `CHANGES_REQUESTED_NOTICE_V${v}`,
+      notice: { kind: 'changesRequestedNotice', scope: v },
       stage: STAGE,
       to: [...requireEnvList(ENV.analystAddresses), ...accountManager],
       render: () =>

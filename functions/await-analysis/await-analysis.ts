@@ -15,9 +15,8 @@ const STAGE = 'AwaitAnalysis';
 export async function awaitAnalysis(onboardingId: string, taskToken: string, now = new Date()): Promise<void> {
   let onboarding = await loadOnboarding(onboardingId);
   if (onboarding.status === 'REGISTERED') {
-    onboarding = await transitionOnboarding(onboarding, 'AWAITING_ANALYSIS', {
+    onboarding = await transitionOnboarding(onboarding, 'analysisAwaited', {
       at: now.toISOString(),
-      type: 'AWAITING_ANALYSIS',
       actor: { kind: 'system', stage: STAGE },
       detail: 'Waiting for the analysts’ problem analysis',
     });

@@ -25,9 +25,9 @@ export async function awaitClientDecision(
   let onboarding = await loadOnboarding(input.onboardingId);
   const agreement = await loadAgreement(onboarding, input.agreementVersion);
   if (onboarding.status === 'AWAITING_ANALYSIS') {
-    onboarding = await transitionOnboarding(onboarding, 'AGREEMENT_SENT', {
+    onboarding = await transitionOnboarding(onboarding, 'agreementSent', {
       at: now.toISOString(),
-      type: `AGREEMENT_SENT_V${agreement.version}`,
+      agreementVersion: agreement.version,
       actor: { kind: 'system', stage: STAGE },
       detail: `Agreement version ${agreement.version} sent to the client for approval`,
     });
@@ -57,7 +57,7 @@ export async function awaitClientDecision(
     return;
   }
   await notifyOnce(onboarding, {
-    name: `AGREEMENT_OFFER_SENT_V${agreement.version}`,
+    notice: { kind: 'agreementOffer', scope: agreement.version },
     stage: STAGE,
     to: [primaryContact(onboarding).email],
     render: () => agreementOffer({ onboarding, agreement, url }),

@@ -3,12 +3,7 @@ import type { Intake } from '../domain/intake';
 import { newOnboardingId } from '../domain/ids';
 import { newOnboarding, type OnboardingStatus } from '../domain/onboarding';
 import { claimIdempotencyKey } from '../adapters/dynamodb/idempotency-repository';
-import {
-  appendTimelineEvent,
-  createOnboarding as storeOnboarding,
-  findOnboarding,
-  OnboardingAlreadyExistsError,
-} from '../adapters/dynamodb/onboarding-repository';
+import { createOnboarding as storeOnboarding, findOnboarding, OnboardingAlreadyExistsError } from '../adapters/dynamodb/onboarding-repository';
 import { startOnboardingExecution } from '../adapters/sfn/workflow-starter';
 import { IdempotencyKeyReusedError } from '../shared/errors';
 import type { Caller } from '../shared/http/caller';
@@ -30,8 +25,8 @@ export interface CreateOnboardingResult {
 
 /**
  * Intake: claim the Idempotency-Key (if any), store the aggregate as RECEIVED, start the execution.
- * Every step tolerates having been done before, so a replay with the same key and body repairs a
- * request that failed halfway (say, stored but not started) and answers with the same onboarding.
+ * Every part tolerates having been done before, so a replay with the same key and body starts an
+ * execution that a failed first request did not start, and answers with the same onboarding.
  */
 export async function createOnboarding(command: CreateOnboardingCommand, receivedAt = new Date()): Promise<CreateOnboardingResult> {
   let now = receivedAt;
@@ -57,20 +52,12 @@ export async function createOnboarding(command: CreateOnboardingCommand, receive
   const onboarding = newOnboarding(onboardingId, command.intake, { sub: command.caller.sub, email: command.caller.email }, now);
   let status: OnboardingStatus = onboarding.status;
   try {
-    await storeOnboarding(onboarding);
+    // The aggregate and its INTAKE_RECEIVED event, in one transaction.
+    await storeOnboarding(onboarding, { kind: 'staff', sub: command.caller.sub, email: command.caller.email });
   } catch (error) {
     if (!(error instanceof OnboardingAlreadyExistsError && replayed)) throw error;
     status = (await findOnboarding(onboardingId))?.status ?? status;
   }
-  await appendTimelineEvent({
-    onboardingId,
-    version: 1,
-    at: onboarding.createdAt,
-    type: 'INTAKE_RECEIVED',
-    status: 'RECEIVED',
-    actor: { kind: 'staff', sub: command.caller.sub, email: command.caller.email },
-    detail: `${onboarding.incidents.length} incident(s) reported`,
-  });
 
   const input: OnboardingExecutionInput = { onboardingId, policy: workflowPolicy() };
   const executionArn = await startOnboardingExecution(onboardingId, input);

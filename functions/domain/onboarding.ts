@@ -3,21 +3,8 @@ import type { AnalysisItem } from './analysis';
 import type { Contact, Impact, Intake, Locale } from './intake';
 import { newIncidentId } from './ids';
 
-export const ONBOARDING_STATUSES = [
-  'RECEIVED',
-  'REGISTERED',
-  'AWAITING_ANALYSIS',
-  'AGREEMENT_SENT',
-  'IMPLEMENTING',
-  'MONITORING',
-  'COMPLETED',
-  'DECLINED',
-  'EXPIRED',
-  'FAILED',
-] as const;
-export type OnboardingStatus = (typeof ONBOARDING_STATUSES)[number];
-
-export const TERMINAL_STATUSES: readonly OnboardingStatus[] = ['COMPLETED', 'DECLINED', 'EXPIRED', 'FAILED'];
+export { ONBOARDING_STATUSES, TERMINAL_STATUSES, type OnboardingStatus } from './lifecycle';
+import type { OnboardingStatus } from './lifecycle';
 
 /** Who did something: a staff member, the client through a link, or the workflow itself. */
 export type Actor =
@@ -46,8 +33,6 @@ export interface Onboarding {
   contacts: Contact[];
   expectations: { summary: string };
   incidents: Incident[];
-  /** Notification name → ISO time sent; makes e-mail sending idempotent across retries. */
-  notificationsSent: Record<string, string>;
   failure?: { error: string; at: string };
   /** 1 for the first analysis; one more for every change the client requests. */
   analysisRound: number;
@@ -58,11 +43,6 @@ export interface Onboarding {
   /** The latest agreement version in brief; the whole document is its own immutable item. */
   agreement?: AgreementSummary;
   changeRequests: ChangeRequest[];
-  /**
-   * The timeline event of the latest status change, written in the same update as the status, so
-   * a stage that crashed before appending it leaves what the next stage needs to append it.
-   */
-  lastTransition?: TimelineEvent;
 }
 
 export interface SubmittedAnalysis {
@@ -117,7 +97,6 @@ export function newOnboarding(id: string, intake: Intake, accountManager: Onboar
     contacts: intake.contacts,
     expectations: intake.expectations,
     incidents: intake.incidents.map((incident, index) => ({ id: newIncidentId(index), ...incident })),
-    notificationsSent: {},
     analysisRound: 1,
     changeRequests: [],
   };

@@ -1,10 +1,10 @@
 import { primaryContact } from '../domain/onboarding';
 import { revokeLink } from '../adapters/dynamodb/link-repository';
+import { countNotices } from '../adapters/dynamodb/notice-repository';
 import { transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
 import { currentAgreementLink } from '../shared/agreement-client-link';
 import { loadAgreement } from '../shared/agreement-loader';
 import { notifyOnce } from '../shared/notifications';
-import { sentCount } from '../shared/notification-counts';
 import { loadOnboarding } from '../shared/onboarding-loader';
 import { agreementExpiredClientNote, agreementExpiredNotice } from '../templates/email/agreement-expired';
 
@@ -21,24 +21,23 @@ export async function expireAgreement(input: { onboardingId: string; agreementVe
   if (!(await revokeLink(link.tokenHash, now.toISOString()))) return { expired: false };
 
   if (onboarding.status === 'AGREEMENT_SENT') {
-    onboarding = await transitionOnboarding(onboarding, 'EXPIRED', {
+    onboarding = await transitionOnboarding(onboarding, 'agreementExpired', {
       at: now.toISOString(),
-      type: 'AGREEMENT_EXPIRED',
       actor: { kind: 'system', stage: STAGE },
       detail: `No decision on agreement version ${agreement.version}; the link no longer works`,
     });
   }
-  const remindersSent = sentCount(onboarding, `AGREEMENT_REMINDER_V${agreement.version}_`);
+  const remindersSent = await countNotices(onboarding.id, 'agreementReminder', agreement.version);
   const expired = onboarding;
   await notifyOnce(expired, {
-    name: 'ACCOUNT_MANAGER_TOLD_EXPIRED',
+    notice: { kind: 'accountManagerToldExpired' },
     stage: STAGE,
     to: [expired.accountManager.email],
     render: () => agreementExpiredNotice({ onboarding: expired, agreement, remindersSent }),
     detail: 'Account manager told the agreement expired',
   });
   await notifyOnce(expired, {
-    name: 'CLIENT_TOLD_EXPIRED',
+    notice: { kind: 'clientToldExpired' },
     stage: STAGE,
     to: [primaryContact(expired).email],
     render: () => agreementExpiredClientNote({ onboarding: expired, agreement }),

@@ -11,10 +11,11 @@ export const handler = staffHandler(async ({ event }) => {
   const found = await findOnboardingWithTimeline(id);
   if (!found) throw notFound;
   // The waiting task's token is a secret of the backend: never shown.
-  const { id: onboardingId, pendingAnalysisTask: _secret, lastTransition: _inTimeline, ...onboarding } = found.onboarding;
+  const { id: onboardingId, pendingAnalysisTask: _secret, ...onboarding } = found.onboarding;
   return json(200, {
     onboardingId,
     ...onboarding,
+    notificationsSent: found.notificationsSent,
     waitingForAnalysis: Boolean(found.onboarding.pendingAnalysisTask) && onboarding.status === 'AWAITING_ANALYSIS',
     analysisVersions: found.analyses.map(({ version, submittedAt, submittedBy }) => ({ version, submittedAt, submittedBy })),
     agreementVersions: found.agreements,

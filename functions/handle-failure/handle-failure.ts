@@ -1,4 +1,4 @@
-import { TERMINAL_STATUSES } from '../domain/onboarding';
+import { isTerminal } from '../domain/lifecycle';
 import { findOnboarding, transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
 import { sendEmail } from '../adapters/ses/mailer';
 import { ENV, requireEnvList } from '../shared/env';
@@ -22,16 +22,16 @@ export async function handleFailure(onboardingId: string, failure: { Error: stri
     await sendEmail({ to: requireEnvList(ENV.opsAddresses), ...alert() });
     return;
   }
-  if (!TERMINAL_STATUSES.includes(onboarding.status)) {
+  if (!isTerminal(onboarding.status)) {
     onboarding = await transitionOnboarding(
       onboarding,
-      'FAILED',
-      { at, type: 'FAILED', actor: { kind: 'system', stage: STAGE }, detail: `A stage failed with ${failure.Error}` },
+      'failed',
+      { at, actor: { kind: 'system', stage: STAGE }, detail: `A stage failed with ${failure.Error}` },
       { failure: { error: failure.Error, at } },
     );
   }
   await notifyOnce(onboarding, {
-    name: 'OPERATIONS_ALERTED',
+    notice: { kind: 'operationsAlerted' },
     stage: STAGE,
     to: requireEnvList(ENV.opsAddresses),
     render: alert,

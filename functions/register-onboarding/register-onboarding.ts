@@ -16,9 +16,8 @@ const STAGE = 'RegisterOnboarding';
 export async function registerOnboarding(onboardingId: string, now = new Date()): Promise<{ status: OnboardingStatus }> {
   let onboarding = await loadOnboarding(onboardingId);
   if (onboarding.status === 'RECEIVED') {
-    onboarding = await transitionOnboarding(onboarding, 'REGISTERED', {
+    onboarding = await transitionOnboarding(onboarding, 'registered', {
       at: now.toISOString(),
-      type: 'REGISTERED',
       actor: { kind: 'system', stage: STAGE },
       detail: 'Intake registered',
     });
@@ -29,14 +28,14 @@ export async function registerOnboarding(onboardingId: string, now = new Date())
 
   const registered = onboarding;
   await notifyOnce(registered, {
-    name: 'CLIENT_CONFIRMATION_SENT',
+    notice: { kind: 'clientConfirmation' },
     stage: STAGE,
     to: [primaryContact(registered).email],
     render: () => registrationConfirmation(registered),
     detail: `Registration confirmation e-mailed to the primary contact (${registered.client.locale})`,
   });
   await notifyOnce(registered, {
-    name: 'ANALYSTS_NOTIFIED',
+    notice: { kind: 'analystsNotified' },
     stage: STAGE,
     to: requireEnvList(ENV.analystAddresses),
     render: () => analystNotification(registered),

@@ -1,6 +1,6 @@
+import { countNotices } from '../adapters/dynamodb/notice-repository';
 import { ENV, requireEnvList } from '../shared/env';
 import { notifyOnce } from '../shared/notifications';
-import { sentCount } from '../shared/notification-counts';
 import { loadOnboarding } from '../shared/onboarding-loader';
 import { analysisEscalation } from '../templates/email/analysis-escalation';
 import { analysisReminder } from '../templates/email/analysis-reminder';
@@ -16,13 +16,12 @@ export async function remindAnalysts(onboardingId: string, maxReminders: number)
   if (onboarding.status !== 'AWAITING_ANALYSIS' || onboarding.analysis?.version === onboarding.analysisRound) {
     return { reminded: false, escalated: false };
   }
-  const round = `R${onboarding.analysisRound}`;
-  const reminderPrefix = `ANALYSIS_REMINDER_${round}_`;
-  const sent = sentCount(onboarding, reminderPrefix);
+  const round = onboarding.analysisRound;
+  const sent = await countNotices(onboardingId, 'analysisReminder', round);
   if (sent < maxReminders) {
     const reminder = sent + 1;
     await notifyOnce(onboarding, {
-      name: `${reminderPrefix}${reminder}`,
+      notice: { kind: 'analysisReminder', scope: round, seq: reminder },
       stage: STAGE,
       to: requireEnvList(ENV.analystAddresses),
       render: () => analysisReminder({ onboarding, reminder, maxReminders }),
@@ -30,14 +29,12 @@ export async function remindAnalysts(onboardingId: string, maxReminders: number)
     });
     return { reminded: true, escalated: false };
   }
-  const escalation = `ANALYSIS_ESCALATED_${round}`;
-  const alreadyEscalated = Boolean(onboarding.notificationsSent[escalation]);
-  await notifyOnce(onboarding, {
-    name: escalation,
+  const escalated = await notifyOnce(onboarding, {
+    notice: { kind: 'analysisEscalated', scope: round },
     stage: STAGE,
     to: [onboarding.accountManager.email],
     render: () => analysisEscalation({ onboarding, remindersSent: sent }),
     detail: `Analysis overdue after ${sent} reminder(s): escalated to the account manager`,
   });
-  return { reminded: false, escalated: !alreadyEscalated };
+  return { reminded: false, escalated };
 }

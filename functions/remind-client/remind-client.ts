@@ -1,9 +1,9 @@
 import { primaryContact } from '../domain/onboarding';
+import { countNotices } from '../adapters/dynamodb/notice-repository';
 import { agreementLink } from '../shared/agreement-link';
 import { currentAgreementLink } from '../shared/agreement-client-link';
 import { loadAgreement } from '../shared/agreement-loader';
 import { notifyOnce } from '../shared/notifications';
-import { sentCount } from '../shared/notification-counts';
 import { loadOnboarding } from '../shared/onboarding-loader';
 import { agreementReminder } from '../templates/email/agreement-reminder';
 
@@ -19,13 +19,12 @@ export async function remindClient(input: { onboardingId: string; agreementVersi
   // Decided meanwhile: no reminder; the restarted wait picks the decision up.
   if ((await currentAgreementLink(onboarding)).decision) return { remindersExhausted: false };
 
-  const prefix = `AGREEMENT_REMINDER_V${agreement.version}_`;
-  const sent = sentCount(onboarding, prefix);
+  const sent = await countNotices(onboarding.id, 'agreementReminder', agreement.version);
   if (sent >= input.maxReminders) return { remindersExhausted: true };
   const reminder = sent + 1;
   const { url } = await agreementLink(onboarding.id, agreement.version);
   await notifyOnce(onboarding, {
-    name: `${prefix}${reminder}`,
+    notice: { kind: 'agreementReminder', scope: agreement.version, seq: reminder },
     stage: STAGE,
     to: [primaryContact(onboarding).email],
     render: () => agreementReminder({ onboarding, agreement, url, reminder, maxReminders: input.maxReminders }),

@@ -79,6 +79,20 @@ export class GoneError extends Error {
   }
 }
 
+/**
+ * A write would store an item over DynamoDB's 400 KB limit. Not transient: the same write fails
+ * again, so the ASL catches it and an HTTP route answers 422 naming what grew too large.
+ */
+export class ItemTooLargeError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly field?: string,
+  ) {
+    super(`The ${entity} would exceed DynamoDB's 400 KB item limit${field ? ` (${field} is too large)` : ''}`);
+    this.name = 'ItemTooLargeError';
+  }
+}
+
 /** A dependency (DynamoDB, SES, Step Functions) failed in a way worth retrying. */
 export class TransientDependencyError extends Error {
   constructor(dependency: string, cause: unknown) {

@@ -1,30 +1,26 @@
+import type { Notice } from '../domain/lifecycle';
 import type { Onboarding } from '../domain/onboarding';
-import { appendTimelineEvent, markNotificationSent } from '../adapters/dynamodb/onboarding-repository';
+import { markNoticeSent, noticeSentAt } from '../adapters/dynamodb/notice-repository';
 import { sendEmail } from '../adapters/ses/mailer';
 import type { RenderedEmail } from '../templates/email/layout';
 
 /**
- * Sends a notification unless the aggregate says it went out already, then records it and adds a
- * timeline event. Sent before it is marked: a crash in between re-sends on retry (at least once)
- * rather than losing the message.
+ * Sends a notification unless its mark says it went out already, then writes the mark and its
+ * timeline event together. Sent before it is marked: a crash in between re-sends on retry (at
+ * least once) rather than losing the message. Returns whether this call sent it.
  */
 export async function notifyOnce(
   onboarding: Onboarding,
-  notification: { name: string; stage: string; to: string[]; render: () => RenderedEmail; detail: string },
-): Promise<void> {
-  let at = onboarding.notificationsSent[notification.name];
-  if (!at) {
-    await sendEmail({ to: notification.to, ...notification.render() });
-    at = new Date().toISOString();
-    await markNotificationSent(onboarding.id, notification.name, at);
-  }
-  // Also on a retry: a crash may have come between the mark and the event (same key, written once).
-  await appendTimelineEvent({
+  notification: { notice: Notice; stage: string; to: string[]; render: () => RenderedEmail; detail: string },
+): Promise<boolean> {
+  if (await noticeSentAt(onboarding.id, notification.notice)) return false;
+  await sendEmail({ to: notification.to, ...notification.render() });
+  await markNoticeSent(notification.notice, {
     onboardingId: onboarding.id,
     version: onboarding.version,
-    at,
-    type: notification.name,
+    at: new Date().toISOString(),
     actor: { kind: 'system', stage: notification.stage },
     detail: notification.detail,
   });
+  return true;
 }

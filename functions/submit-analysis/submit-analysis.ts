@@ -1,13 +1,11 @@
 import { checkAnalysisAgainstIncidents } from '../domain/analysis-validation';
 import type { AnalysisSubmission } from '../domain/analysis';
 import type { OnboardingStatus } from '../domain/onboarding';
-import { putAnalysisVersion } from '../adapters/dynamodb/document-repository';
-import { appendTimelineEvent, findOnboarding, recordAnalysis } from '../adapters/dynamodb/onboarding-repository';
+import { findOnboarding, recordAnalysisSubmission } from '../adapters/dynamodb/onboarding-repository';
 import { resumeTask } from '../adapters/sfn/task-callback';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import type { Caller } from '../shared/http/caller';
 import { logger } from '../shared/observability';
-import { analysisSubmittedEvent } from '../shared/analysis-events';
 
 /**
  * An analyst submits the analysis for the current round: validated against the onboarding (each
@@ -37,10 +35,10 @@ export async function submitAnalysis(
     submittedAt: now.toISOString(),
     submittedBy: { sub: caller.sub, email: caller.email },
   };
-  // The conditional write is the gate: of two analysts submitting at once, one wins, one gets 409.
-  const updated = await recordAnalysis(onboardingId, analysis);
-  await putAnalysisVersion(onboardingId, analysis);
-  await appendTimelineEvent(analysisSubmittedEvent(updated, analysis));
+  // The transaction is the gate: of two analysts submitting at once, one wins, one gets 409.
+  await recordAnalysisSubmission(onboarding, analysis);
+  // Read the token after the write: the wait may have restarted (after a reminder) meanwhile.
+  const updated = (await findOnboarding(onboardingId)) ?? onboarding;
   const task = updated.pendingAnalysisTask;
   // No task or a stale one: the workflow's next wait finds the analysis stored and resumes itself.
   const resumed = task ? await resumeTask(task.taskToken, { analysisVersion: analysis.version }) : 'stale';

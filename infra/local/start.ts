@@ -1,5 +1,6 @@
 /**
- * `npm start`: the whole product on this machine, in memory, with no AWS account. Ctrl-C stops it.
+ * `npm start`: the whole product on this machine, in memory, with no AWS account. Ctrl-C stops it
+ * (and the DynamoDB Local JVM with it).
  * Ports: API_PORT (3000), SFN_PORT (8083), DYNAMODB_PORT (8000), SES_PORT (8005), SECRETS_PORT (8006).
  */
 import './polyfills';

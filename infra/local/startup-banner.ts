@@ -10,7 +10,8 @@ Break & Fix onboarding — local twin is running (in memory; Ctrl-C stops it)
 
   API (HTTP API + JWT)   ${twin.urls.api}
   Step Functions         ${twin.urls.stepFunctions}   state machine ${twin.stateMachineArn}
-  DynamoDB (dynalite)    ${twin.urls.dynamodb}   table ${twin.tableName}
+  DynamoDB Local         ${twin.urls.dynamodb}   table ${twin.tableName}
+                         (AWS's DynamoDB Local on Java; it listens on every interface, not only 127.0.0.1)
   SES v2 + inbox         ${twin.urls.ses}   (open it in a browser to read the e-mails)
   Secrets Manager        ${twin.urls.secretsManager}   (the link-signing key, new every run)
 

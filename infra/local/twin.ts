@@ -4,7 +4,7 @@ import { LOCAL_STAGE, type StageConfig } from '../stage-config';
 import { ENV } from '../../functions/shared/env';
 import { routesFromCatalog, startApiEmulator, type ApiLog } from './api';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER_URL } from './auth';
-import { startDynamoDb } from './dynamodb';
+import { createTable, deleteTable, startDynamoDbLocal } from './dynamodb';
 import { createLambdaInvoker, loadHandler } from './lambda-runtime';
 import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS } from './local-aws';
 import { startSecretsManagerTwin } from './secrets-manager/server';
@@ -34,6 +34,12 @@ export interface TwinOptions {
   policy?: Partial<StageConfig['policy']>;
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   apiLog?: ApiLog;
+  /**
+   * Use a DynamoDB that is already running (tests share one DynamoDB Local per run) instead of
+   * starting one on `ports.dynamodb`: the twin creates `tableName` there, deletes it on close, and
+   * leaves the server running.
+   */
+  dynamodb?: { endpoint: string; tableName: string };
 }
 
 export interface Twin {
@@ -47,8 +53,9 @@ export interface Twin {
 }
 
 /**
- * Starts the whole local twin in this process: dynalite, aws-ses-v2-local, the Step Functions
- * server running the ASL file, and the API emulator with the local issuer. Handlers run unchanged,
+ * Starts the whole local twin in this process: DynamoDB Local (a JVM child process, unless
+ * `options.dynamodb` names one already running), aws-ses-v2-local, the Step Functions server running
+ * the ASL file, and the API emulator with the local issuer. Handlers run unchanged,
  * finding the emulators through the standard AWS_ENDPOINT_URL_* variables set here, as a Lambda's
  * environment would carry them.
  */
@@ -62,8 +69,21 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     for (const closeOne of closers.reverse()) await closeOne().catch(() => undefined);
   };
   try {
-    const dynamodb = await startDynamoDb({ port: ports.dynamodb, region, tableName: TWIN_TABLE_NAME });
-    closers.push(dynamodb.close);
+    let dynamodbUrl: string;
+    let tableName: string;
+    if (options.dynamodb) {
+      dynamodbUrl = options.dynamodb.endpoint;
+      tableName = options.dynamodb.tableName;
+    } else {
+      const server = await startDynamoDbLocal({ port: ports.dynamodb });
+      closers.push(server.close);
+      dynamodbUrl = server.url;
+      tableName = TWIN_TABLE_NAME;
+    }
+    const table = { endpoint: dynamodbUrl, region, tableName };
+    await createTable(table);
+    // On our own server the table goes with it; on a shared one, take it away.
+    if (options.dynamodb) closers.push(() => deleteTable(table));
     const ses = await startSes({ port: ports.ses });
     closers.push(ses.close);
     // A fresh link-signing key per run, as CDK generates one per stage: links die with the twin.
@@ -80,12 +100,12 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       AWS_DEFAULT_REGION: region,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.url,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodbUrl,
       AWS_ENDPOINT_URL_SESV2: ses.url,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.url,
       [ENV.linkSigningSecretArn]: secretsManager.arnOf(TWIN_LINK_SECRET_NAME),
       [ENV.defaultRateCard]: JSON.stringify(stage.defaultRateCard),
-      [ENV.tableName]: TWIN_TABLE_NAME,
+      [ENV.tableName]: tableName,
       [ENV.senderAddress]: stage.senderAddress,
       [ENV.analystAddresses]: stage.analystAddresses.join(','),
       [ENV.opsAddresses]: stage.opsAddresses.join(','),
@@ -122,9 +142,9 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     process.env[ENV.publicBaseUrl] = api.url;
 
     return {
-      urls: { api: api.url, stepFunctions: stepFunctions.url, dynamodb: dynamodb.url, ses: ses.url, secretsManager: secretsManager.url },
+      urls: { api: api.url, stepFunctions: stepFunctions.url, dynamodb: dynamodbUrl, ses: ses.url, secretsManager: secretsManager.url },
       stateMachineArn,
-      tableName: TWIN_TABLE_NAME,
+      tableName,
       region,
       policy,
       close,

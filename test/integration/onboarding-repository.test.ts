@@ -1,68 +1,89 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { loadOnboarding } from '../../functions/shared/onboarding-loader';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBClient, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { startTestDynamoDb, REGION } from '../support/emulators';
 import { LOCAL_CREDENTIALS } from '../../infra/local/local-aws';
 import { intakeSchema } from '../../functions/domain/intake';
-import { newOnboarding, type Onboarding } from '../../functions/domain/onboarding';
+import { newOnboarding, type Onboarding, type SubmittedAnalysis } from '../../functions/domain/onboarding';
 import { newOnboardingId } from '../../functions/domain/ids';
 import { validIntake, staff } from '../support/fixtures';
 import {
-  appendTimelineEvent,
   createOnboarding,
   findOnboarding,
   findOnboardingWithTimeline,
   listOnboardings,
-  markNotificationSent,
   OnboardingAlreadyExistsError,
+  recordAnalysisSubmission,
   transitionOnboarding,
 } from '../../functions/adapters/dynamodb/onboarding-repository';
+import { countNotices, markNoticeSent, noticeSentAt } from '../../functions/adapters/dynamodb/notice-repository';
+import { writeTransaction } from '../../functions/adapters/dynamodb/transaction';
+import { onboardingKey } from '../../functions/adapters/dynamodb/keys';
 import { claimIdempotencyKey } from '../../functions/adapters/dynamodb/idempotency-repository';
-import { ConflictError, ValidationError } from '../../functions/shared/errors';
+import { ConflictError, ItemTooLargeError, TransientDependencyError, ValidationError } from '../../functions/shared/errors';
 
 let dynamodb: Awaited<ReturnType<typeof startTestDynamoDb>>;
+let client: DynamoDBClient;
 beforeAll(async () => {
   dynamodb = await startTestDynamoDb();
+  client = new DynamoDBClient({ endpoint: dynamodb.url, region: REGION, credentials: LOCAL_CREDENTIALS });
 });
 afterAll(async () => {
-  await dynamodb.close();
+  client?.destroy();
+  await dynamodb?.close();
 });
 
 const intake = intakeSchema.parse(validIntake());
 const system = { kind: 'system', stage: 'Test' } as const;
+const amActor = { kind: 'staff', sub: staff.accountManager.sub, email: staff.accountManager.email } as const;
 
 function anOnboarding(createdAt: Date): Onboarding {
   return newOnboarding(newOnboardingId(createdAt.getTime()), intake, { sub: staff.accountManager.sub, email: staff.accountManager.email }, createdAt);
 }
 
+async function stored(createdAt: Date): Promise<Onboarding> {
+  const onboarding = anOnboarding(createdAt);
+  await createOnboarding(onboarding, amActor);
+  return onboarding;
+}
+
+/** Every item of one onboarding's partition, by sort key. */
+async function partition(onboardingId: string): Promise<string[]> {
+  const { Items } = await client.send(
+    new QueryCommand({
+      TableName: process.env.TABLE_NAME,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: `ONBOARDING#${onboardingId}` } },
+      ConsistentRead: true,
+    }),
+  );
+  return (Items ?? []).map((item) => item.sk!.S!);
+}
+
 async function itemCount(): Promise<number> {
-  const client = new DynamoDBClient({ endpoint: dynamodb.url, region: REGION, credentials: LOCAL_CREDENTIALS });
   const { Count } = await client.send(new ScanCommand({ TableName: process.env.TABLE_NAME, Select: 'COUNT' }));
   return Count ?? 0;
 }
 
-describe('onboarding repository on dynalite', () => {
-  it('stores an aggregate once and reads it back without storage attributes', async () => {
-    const onboarding = anOnboarding(new Date('2026-11-02T09:00:00Z'));
-    await createOnboarding(onboarding);
-    await expect(createOnboarding({ ...onboarding, status: 'FAILED' })).rejects.toBeInstanceOf(OnboardingAlreadyExistsError);
+describe('onboarding repository on DynamoDB Local', () => {
+  it('stores an aggregate with its INTAKE_RECEIVED event in one transaction, once', async () => {
+    const onboarding = await stored(new Date('2026-11-02T09:00:00Z'));
+    await expect(createOnboarding({ ...onboarding, incidents: [] }, amActor)).rejects.toBeInstanceOf(OnboardingAlreadyExistsError);
     expect(await findOnboarding(onboarding.id)).toEqual(onboarding);
     expect(await findOnboarding('onb-missing')).toBeUndefined();
+    const found = await findOnboardingWithTimeline(onboarding.id);
+    expect(found?.timeline.map((e) => [e.version, e.type, e.status, e.actor.kind])).toEqual([[1, 'INTAKE_RECEIVED', 'RECEIVED', 'staff']]);
   });
 
-  it('transitions with optimistic locking and keeps the timeline in version order', async () => {
-    const onboarding = anOnboarding(new Date('2026-11-03T09:00:00Z'));
-    await createOnboarding(onboarding);
-    await appendTimelineEvent({ onboardingId: onboarding.id, version: 1, at: onboarding.createdAt, type: 'INTAKE_RECEIVED', status: 'RECEIVED', actor: system });
-    const registered = await transitionOnboarding(onboarding, 'REGISTERED', { at: '2026-11-03T09:00:01Z', type: 'REGISTERED', actor: system });
+  it('a status change and its timeline event are one transaction, guarded by version and status', async () => {
+    const onboarding = await stored(new Date('2026-11-03T09:00:00Z'));
+    const registered = await transitionOnboarding(onboarding, 'registered', { at: '2026-11-03T09:00:01.000Z', actor: system });
     expect(registered).toMatchObject({ status: 'REGISTERED', version: 2 });
     expect(await findOnboarding(onboarding.id)).toEqual(registered);
 
-    // A stale copy (version 1) loses: nothing changes.
-    await expect(transitionOnboarding(onboarding, 'FAILED', { at: '2026-11-03T09:00:02Z', type: 'FAILED', actor: system })).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    // A stale copy (version 1) loses, and nothing of its transaction is written: no FAILED event.
+    const before = await partition(onboarding.id);
+    await expect(transitionOnboarding(onboarding, 'failed', { at: '2026-11-03T09:00:02.000Z', actor: system })).rejects.toBeInstanceOf(ConflictError);
+    expect(await partition(onboarding.id)).toEqual(before);
     const found = await findOnboardingWithTimeline(onboarding.id);
     expect(found?.onboarding.status).toBe('REGISTERED');
     expect(found?.timeline.map((e) => [e.version, e.type])).toEqual([
@@ -71,51 +92,122 @@ describe('onboarding repository on dynalite', () => {
     ]);
   });
 
-  it('a crash between a status change and its event leaves the next stage to append the event', async () => {
-    const onboarding = anOnboarding(new Date('2026-11-03T10:00:00Z'));
-    await createOnboarding(onboarding);
-    // Fault injection: the process dies as the event is written (dynalite cannot crash on cue).
-    const original = DynamoDBDocumentClient.prototype.send;
-    const send = vi.spyOn(DynamoDBDocumentClient.prototype, 'send').mockImplementation(function (this: DynamoDBDocumentClient, command: never) {
-      const input = (command as { input?: { Item?: { entity?: string } } }).input;
-      if ((command as object) instanceof PutCommand && input?.Item?.entity === 'TimelineEvent') return Promise.reject(new Error('Lambda crashed'));
-      return (original as (command: never) => Promise<unknown>).call(this, command);
-    } as never);
-    await expect(transitionOnboarding(onboarding, 'REGISTERED', { at: '2026-11-03T10:00:01.000Z', type: 'REGISTERED', actor: system })).rejects.toThrow(
-      'Lambda crashed',
+  it('refuses a transition the lifecycle does not allow from the current status, writing nothing', async () => {
+    const onboarding = await stored(new Date('2026-11-03T11:00:00Z'));
+    const before = await partition(onboarding.id);
+    await expect(transitionOnboarding(onboarding, 'agreementApproved', { at: '2026-11-03T11:00:01.000Z', actor: system })).rejects.toThrow(
+      /cannot go from RECEIVED to IMPLEMENTING/,
     );
-    send.mockRestore();
-    expect((await findOnboardingWithTimeline(onboarding.id))?.timeline).toEqual([]);
-
-    const reloaded = await loadOnboarding(onboarding.id);
-    expect(reloaded.status).toBe('REGISTERED');
-    const found = await findOnboardingWithTimeline(onboarding.id);
-    expect(found?.timeline.map((e) => [e.version, e.type, e.at])).toEqual([[2, 'REGISTERED', '2026-11-03T10:00:01.000Z']]);
-    await loadOnboarding(onboarding.id);
-    expect((await findOnboardingWithTimeline(onboarding.id))?.timeline).toHaveLength(1);
+    expect(await partition(onboarding.id)).toEqual(before);
   });
 
-  it('writes a timeline event and a notification mark only once', async () => {
-    const onboarding = anOnboarding(new Date('2026-11-04T09:00:00Z'));
-    await createOnboarding(onboarding);
-    const before = await itemCount();
-    const event = { onboardingId: onboarding.id, version: 1, at: onboarding.createdAt, type: 'X', actor: system };
-    await appendTimelineEvent(event);
-    await appendTimelineEvent({ ...event, detail: 'a retried stage writes the same key' });
-    await markNotificationSent(onboarding.id, 'N', '2026-11-04T09:00:01Z');
-    await markNotificationSent(onboarding.id, 'N', '2026-11-04T09:00:09Z');
-    expect(await itemCount()).toBe(before + 1);
+  it('a transition whose first response was lost is recognised as applied: success, one event', async () => {
+    const onboarding = await stored(new Date('2026-11-03T10:00:00Z'));
+    const event = { at: '2026-11-03T10:00:01.000Z', actor: system, detail: 'Intake registered' };
+    const first = await transitionOnboarding(onboarding, 'registered', event);
+    // The same call again, from the same loaded copy: its own change is already there.
+    const again = await transitionOnboarding(onboarding, 'registered', event);
+    expect(again).toEqual(first);
     const found = await findOnboardingWithTimeline(onboarding.id);
-    expect(found?.timeline.map((e) => [e.at, e.detail])).toEqual([[onboarding.createdAt, undefined]]);
-    expect(found?.onboarding.notificationsSent).toEqual({ N: '2026-11-04T09:00:01Z' });
+    expect(found?.timeline.filter((e) => e.type === 'REGISTERED')).toHaveLength(1);
+  });
+
+  it('of concurrent status changes from one version exactly one commits', async () => {
+    const onboarding = await stored(new Date('2026-11-03T12:00:00Z'));
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => transitionOnboarding(onboarding, 'registered', { at: `2026-11-03T12:00:0${i}.000Z`, actor: system })),
+    );
+    const won = attempts.filter((a) => a.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const lost of attempts.filter((a) => a.status === 'rejected')) {
+      // Lost the condition (409 / caught), or met a concurrent transaction (retried).
+      expect((lost as PromiseRejectedResult).reason).toSatisfy((e: unknown) => e instanceof ConflictError || e instanceof TransientDependencyError);
+    }
+    const found = await findOnboardingWithTimeline(onboarding.id);
+    expect(found?.onboarding.version).toBe(2);
+    expect(found?.timeline.filter((e) => e.type === 'REGISTERED')).toHaveLength(1);
+  });
+
+  it('a transaction that fails one condition writes none of its items', async () => {
+    const onboarding = await stored(new Date('2026-11-03T13:00:00Z'));
+    const before = await itemCount();
+    const result = await writeTransaction(
+      [
+        { Put: { TableName: process.env.TABLE_NAME!, Item: { pk: 'TEST#a', sk: 'A', entity: 'Test' } } },
+        {
+          Update: {
+            TableName: process.env.TABLE_NAME!,
+            Key: onboardingKey(onboarding.id),
+            UpdateExpression: 'SET #v = :v',
+            ConditionExpression: '#v = :wrong',
+            ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: { ':v': 99, ':wrong': 42 },
+          },
+        },
+      ],
+      'test',
+    );
+    expect(result).toEqual({ committed: false, failedConditions: [1] });
+    expect(await itemCount()).toBe(before);
+    expect((await findOnboarding(onboarding.id))?.version).toBe(1);
+  });
+
+  it('an analysis submission writes its version item, the aggregate and its event together, once', async () => {
+    let onboarding = await stored(new Date('2026-11-03T14:00:00Z'));
+    onboarding = await transitionOnboarding(onboarding, 'registered', { at: '2026-11-03T14:00:01.000Z', actor: system });
+    onboarding = await transitionOnboarding(onboarding, 'analysisAwaited', { at: '2026-11-03T14:00:02.000Z', actor: system });
+    const analysis: SubmittedAnalysis = {
+      version: 1,
+      items: [],
+      submittedAt: '2026-11-03T14:10:00.000Z',
+      submittedBy: { sub: '22222222-2222-4222-8222-222222222222', email: 'analyst@breakfix.example' },
+    };
+    await recordAnalysisSubmission(onboarding, analysis);
+    const afterFirst = await partition(onboarding.id);
+    expect(afterFirst).toEqual(expect.arrayContaining(['ANALYSIS#0001', expect.stringMatching(/^EVENT#000003#.*#ANALYSIS_SUBMITTED_V1$/)]));
+    expect((await findOnboarding(onboarding.id))?.analysis).toEqual(analysis);
+
+    // A second analyst, a moment later: refused, and neither version item nor event is written.
+    await expect(recordAnalysisSubmission(onboarding, { ...analysis, submittedAt: '2026-11-03T14:10:01.000Z' })).rejects.toBeInstanceOf(ConflictError);
+    expect(await partition(onboarding.id)).toEqual(afterFirst);
+  });
+
+  it('a notification mark and its event are written once, whatever the aggregate version is by then', async () => {
+    const onboarding = await stored(new Date('2026-11-04T09:00:00Z'));
+    const notice = { kind: 'analysisReminder', scope: 1, seq: 1 } as const;
+    expect(await noticeSentAt(onboarding.id, notice)).toBeUndefined();
+    // The aggregate moves on before the mark is written: the mark does not care.
+    await transitionOnboarding(onboarding, 'registered', { at: '2026-11-04T09:00:00.500Z', actor: system });
+    await markNoticeSent(notice, { onboardingId: onboarding.id, version: 1, at: '2026-11-04T09:00:01.000Z', actor: system });
+    await markNoticeSent(notice, { onboardingId: onboarding.id, version: 1, at: '2026-11-04T09:00:09.000Z', actor: system });
+    expect(await noticeSentAt(onboarding.id, notice)).toBe('2026-11-04T09:00:01.000Z');
+    expect(await countNotices(onboarding.id, 'analysisReminder', 1)).toBe(1);
+    expect(await countNotices(onboarding.id, 'analysisReminder', 2)).toBe(0);
+    const found = await findOnboardingWithTimeline(onboarding.id);
+    expect(found?.timeline.filter((e) => e.type === 'ANALYSIS_REMINDER_R1_1').map((e) => e.at)).toEqual(['2026-11-04T09:00:01.000Z']);
+    expect(found?.notificationsSent).toEqual({ ANALYSIS_REMINDER_R1_1: '2026-11-04T09:00:01.000Z' });
+  });
+
+  it('refuses an aggregate over 400 KB with a named error, and stores nothing of it', async () => {
+    const onboarding = anOnboarding(new Date('2026-11-04T10:00:00Z'));
+    const huge = { ...onboarding, expectations: { summary: 'é'.repeat(210_000) } }; // 420,000 bytes in UTF-8
+    const before = await itemCount();
+    await expect(createOnboarding(huge, amActor)).rejects.toBeInstanceOf(ItemTooLargeError);
+    expect(await itemCount()).toBe(before);
+    expect(await findOnboarding(onboarding.id)).toBeUndefined();
+
+    // Growing a stored one past the limit in a status change is refused the same way.
+    const small = await stored(new Date('2026-11-04T10:00:01Z'));
+    const change = { failure: { error: 'x'.repeat(410 * 1024), at: '2026-11-04T10:00:02.000Z' } };
+    await expect(transitionOnboarding(small, 'failed', { at: '2026-11-04T10:00:02.000Z', actor: system }, change)).rejects.toBeInstanceOf(ItemTooLargeError);
+    expect((await findOnboarding(small.id))?.status).toBe('RECEIVED');
   });
 
   it('lists by status newest first through the GSI, page by page, and rejects a forged cursor', async () => {
     const created: Onboarding[] = [];
     for (let day = 10; day < 15; day++) {
-      const onboarding = anOnboarding(new Date(`2026-11-${day}T09:00:00Z`));
-      await createOnboarding(onboarding);
-      created.push(await transitionOnboarding(onboarding, 'REGISTERED', { at: onboarding.createdAt, type: 'REGISTERED', actor: system }));
+      const onboarding = await stored(new Date(`2026-11-${day}T09:00:00Z`));
+      created.push(await transitionOnboarding(onboarding, 'registered', { at: onboarding.createdAt, actor: system }));
     }
     const seen: string[] = [];
     let cursor: string | undefined;

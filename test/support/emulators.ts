@@ -1,4 +1,6 @@
-import { startDynamoDb } from '../../infra/local/dynamodb';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { createTable, deleteTable } from '../../infra/local/dynamodb';
 import { LOCAL_CREDENTIALS } from '../../infra/local/local-aws';
 import { startSes } from '../../infra/local/ses';
 
@@ -14,11 +16,29 @@ export function useLocalAws(endpoints: { dynamodb?: string; ses?: string; sfn?: 
   if (endpoints.sfn) process.env.AWS_ENDPOINT_URL_SFN = endpoints.sfn;
 }
 
+/** The run's one DynamoDB Local, started by test/support/global-setup.ts. */
+export function sharedDynamoDbUrl(): string {
+  const url = inject('dynamodbUrl');
+  if (!url) throw new Error('no shared DynamoDB Local: run the tests with vitest (test/support/global-setup.ts starts it)');
+  return url;
+}
+
+/** `base` plus a random suffix: test files share one DynamoDB Local, each with tables of its own. */
+export function uniqueTableName(base: string): string {
+  return `${base}-${randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * A table of this file's own (`tableName` plus a random suffix) in the run's shared DynamoDB Local;
+ * TABLE_NAME and AWS_ENDPOINT_URL_DYNAMODB point at it. close() deletes the table, not the server.
+ */
 export async function startTestDynamoDb(tableName = 'onboarding-test') {
-  const dynamodb = await startDynamoDb({ port: 0, region: REGION, tableName });
-  process.env.TABLE_NAME = tableName;
-  useLocalAws({ dynamodb: dynamodb.url });
-  return dynamodb;
+  const url = sharedDynamoDbUrl();
+  const table = { endpoint: url, region: REGION, tableName: uniqueTableName(tableName) };
+  await createTable(table);
+  process.env.TABLE_NAME = table.tableName;
+  useLocalAws({ dynamodb: url });
+  return { url, tableName: table.tableName, close: () => deleteTable(table) };
 }
 
 export async function startTestSes() {

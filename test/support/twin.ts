@@ -3,11 +3,19 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Role } from '../../functions/catalog';
 import { LOCAL_CREDENTIALS } from '../../infra/local/local-aws';
 import { startTwin, type Twin, type TwinOptions } from '../../infra/local/twin';
-import { sesInbox } from './emulators';
+import { sesInbox, sharedDynamoDbUrl, uniqueTableName } from './emulators';
 
-/** The whole twin in this test process, on free ports. */
+/**
+ * The whole twin in this test process, on free ports, with a table of its own in the run's shared
+ * DynamoDB Local (test/support/global-setup.ts), deleted on close.
+ */
 export async function startTestTwin(options: TwinOptions = {}): Promise<TestTwin> {
-  const twin = await startTwin({ ports: { api: 0, stepFunctions: 0, dynamodb: 0, ses: 0, secretsManager: 0 }, apiLog: () => undefined, ...options });
+  const twin = await startTwin({
+    ports: { api: 0, stepFunctions: 0, dynamodb: 0, ses: 0, secretsManager: 0 },
+    apiLog: () => undefined,
+    dynamodb: { endpoint: sharedDynamoDbUrl(), tableName: uniqueTableName('onboarding-test') },
+    ...options,
+  });
   return new TestTwin(twin);
 }
 
@@ -71,7 +79,7 @@ export class TestTwin {
     return sesInbox(this.twin.urls.ses);
   }
 
-  /** Every item in the table; tests use it to prove a rejected request wrote nothing. */
+  /** Every item in this twin's own table; tests use it to prove a rejected request wrote nothing. */
   async tableItemCount(): Promise<number> {
     const { Count } = await this.dynamodb.send(new ScanCommand({ TableName: this.twin.tableName, Select: 'COUNT' }));
     return Count ?? 0;

@@ -73,7 +73,6 @@ export function sampleOnboarding(overrides: { companyName?: string; locale?: 'nl
       { id: 'inc-01', title: 'Kassasysteem valt uit', description: 'Herstart vaak.', category: 'hardware', impact: 'high' },
       { id: 'inc-02', title: 'Wifi traag in het kantoor', description: "'s Middags traag.", category: 'network', impact: 'normal' },
     ],
-    notificationsSent: {},
     analysisRound: 1,
     changeRequests: [],
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestTwin, type TestTwin } from '../support/twin';
+import { eventually, startTestTwin, type TestTwin } from '../support/twin';
 import { agreementLinkFromInbox, decide, detailOf, startIntake, submitAnalysis, untilStatus } from '../support/agreement-flow';
 import { ended, historyWhen, statesEntered, waitingIn } from '../support/history';
 
@@ -80,8 +80,11 @@ describe('client decisions', () => {
     const round2 = await untilStatus(twin, accountManager, onboardingId, 'AWAITING_ANALYSIS');
     expect(round2.analysisRound).toBe(2);
     expect(round2.changeRequests).toEqual([expect.objectContaining({ comment: 'Graag minder uren' })]);
-    const notice = (await twin.inbox()).find((m) => m.destination.to.includes('analysts@breakfix.example') && m.body.text?.includes('Graag minder uren'));
-    expect(notice).toBeDefined();
+    // The status changes first, the notice follows in the same step.
+    const notice = await eventually(async () =>
+      (await twin.inbox()).find((m) => m.destination.to.includes('analysts@breakfix.example') && m.body.text?.includes('Graag minder uren')),
+    );
+    expect(notice.subject).toContain('Wijziging B.V.');
 
     await submitAnalysis(twin, analyst, onboardingId, 1.5);
     await historyWhen(twin, executionArn, (events) => statesEntered(events).filter((s) => s === 'AwaitClientDecision').length === 2 && waitingIn('AwaitClientDecision')(events));

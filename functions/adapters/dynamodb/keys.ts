@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { OnboardingStatus } from '../../domain/onboarding';
+import { NOTICES, noticeScope, type Notice, type NoticeKind, type OnboardingStatus } from '../../domain/lifecycle';
 
 /**
  * The one home of every key in the table. Access patterns (also in docs/data-model.md):
@@ -14,6 +14,8 @@ import type { OnboardingStatus } from '../../domain/onboarding';
  * | analysis version of an onboarding       | table                   | pk = ONBOARDING#<id>, sk = ANALYSIS#<version>   |
  * | agreement version of an onboarding      | table                   | pk = ONBOARDING#<id>, sk = AGREEMENT#<version>  |
  * | client link by its token                | table                   | pk = LINK#<sha256(token)>, sk = LINK            |
+ * | notifications sent for an onboarding    | table                   | pk = ONBOARDING#<id>, sk begins_with NOTICE#    |
+ * | reminders sent in a round or version    | table                   | sk begins_with NOTICE#<type>#<scope>#           |
  * | the current rate card                   | table                   | pk = RATE_CARD, sk = CURRENT                    |
  *
  * byCreatedPk is one partition for every onboarding: intakes are a few a day, far below a
@@ -42,6 +44,18 @@ export const timelineEventKey = (onboardingId: string, version: number, at: stri
   sk: `EVENT#${String(version).padStart(6, '0')}#${at}#${type}`,
 });
 export const TIMELINE_PREFIX = 'EVENT#';
+
+/**
+ * A notification's mark: written once, with its timeline event, after the e-mail went out. Its own
+ * item, not a field of the aggregate, so a mark never competes with a status change.
+ */
+export const noticeKey = (onboardingId: string, notice: Notice) => ({
+  pk: onboardingPartition(onboardingId),
+  sk: `${noticePrefix(notice.kind, notice.scope)}${notice.seq === undefined ? '' : String(notice.seq).padStart(3, '0')}`,
+});
+/** Every mark of one kind in one scope (the reminders of analysis round 2, say). */
+export const noticePrefix = (kind: NoticeKind, scope?: number) => `NOTICE#${NOTICES[kind].type}#${noticeScope({ kind, scope })}#`;
+export const NOTICE_PREFIX = 'NOTICE#';
 
 /** The key is hashed: it is caller-chosen text of any shape, and need not be readable back. */
 export const idempotencyKey = (callerSub: string, key: string) => ({

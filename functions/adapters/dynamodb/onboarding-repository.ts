@@ -1,16 +1,20 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Agreement } from '../../domain/agreement';
-import type { AgreementSummary, Onboarding, OnboardingStatus, SubmittedAnalysis, TimelineEvent } from '../../domain/onboarding';
+import { allows, EVENTS, transitionEventType, transitionRule, type TransitionName } from '../../domain/lifecycle';
+import type { Actor, AgreementSummary, Onboarding, OnboardingStatus, SubmittedAnalysis, TimelineEvent } from '../../domain/onboarding';
 import { ConflictError, rethrowTransient } from '../../shared/errors';
 import { GSIS } from './table-design';
 import { documentClient, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
   AGREEMENT_PREFIX,
+  agreementVersionKey,
   ANALYSIS_PREFIX,
+  analysisVersionKey,
   BY_CREATED_PARTITION,
   byStatusPartition,
+  NOTICE_PREFIX,
   onboardingIndexKeys,
   onboardingKey,
   onboardingPartition,
@@ -18,6 +22,7 @@ import {
   timelineEventKey,
   withoutKeys,
 } from './keys';
+import { rethrowItemTooLarge, writeTransaction, type TransactionItem } from './transaction';
 
 /** Thrown by createOnboarding when the id is taken: on an intake replay, that is expected. */
 export class OnboardingAlreadyExistsError extends Error {
@@ -28,6 +33,7 @@ export class OnboardingAlreadyExistsError extends Error {
 }
 
 const DYNAMODB = 'DynamoDB';
+const ENTITY = 'onboarding';
 
 function aggregateItem(onboarding: Onboarding) {
   return {
@@ -38,49 +44,56 @@ function aggregateItem(onboarding: Onboarding) {
   };
 }
 
-/** Stores a new aggregate; never overwrites one. */
-export async function createOnboarding(onboarding: Onboarding): Promise<void> {
-  try {
-    await documentClient.send(
-      new PutCommand({ TableName: tableName(), Item: aggregateItem(onboarding), ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new OnboardingAlreadyExistsError(onboarding.id);
-    rethrowTransient(DYNAMODB, error);
-  }
+/** A timeline event as one put of the transaction that records what it tells. */
+export function timelineEventPut(event: TimelineEvent): TransactionItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: { ...event, ...timelineEventKey(event.onboardingId, event.version, event.at, event.type), entity: 'TimelineEvent' },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }
 
-/** Appends a timeline event once: a retried stage writes the same key and is ignored. */
-export async function appendTimelineEvent(event: TimelineEvent): Promise<void> {
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...event, ...timelineEventKey(event.onboardingId, event.version, event.at, event.type), entity: 'TimelineEvent' },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return;
-    rethrowTransient(DYNAMODB, error);
-  }
+/** Stores a new aggregate (RECEIVED) and its first timeline event together; never overwrites one. */
+export async function createOnboarding(onboarding: Onboarding, actor: Actor): Promise<void> {
+  const rule = transitionRule('intakeReceived');
+  const event: TimelineEvent = {
+    onboardingId: onboarding.id,
+    version: onboarding.version,
+    at: onboarding.createdAt,
+    type: rule.event,
+    status: rule.to,
+    actor,
+    detail: `${onboarding.incidents.length} incident(s) reported`,
+  };
+  const result = await writeTransaction(
+    [{ Put: { TableName: tableName(), Item: aggregateItem({ ...onboarding, status: rule.to }), ConditionExpression: 'attribute_not_exists(pk)' } }, timelineEventPut(event)],
+    ENTITY,
+  );
+  if (!result.committed) throw new OnboardingAlreadyExistsError(onboarding.id);
 }
 
 export async function findOnboarding(onboardingId: string): Promise<Onboarding | undefined> {
   try {
-    const { Item } = await documentClient.send(
-      new GetCommand({ TableName: tableName(), Key: onboardingKey(onboardingId), ConsistentRead: true }),
-    );
+    const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: onboardingKey(onboardingId), ConsistentRead: true }));
     return Item ? withoutKeys<Onboarding>(Item) : undefined;
   } catch (error) {
     rethrowTransient(DYNAMODB, error);
   }
 }
 
-/** The aggregate, its timeline and its document versions in one partition query. */
-export async function findOnboardingWithTimeline(
-  onboardingId: string,
-): Promise<{ onboarding: Onboarding; timeline: TimelineEvent[]; analyses: SubmittedAnalysis[]; agreements: Agreement[] } | undefined> {
+export interface OnboardingRecord {
+  onboarding: Onboarding;
+  timeline: TimelineEvent[];
+  analyses: SubmittedAnalysis[];
+  agreements: Agreement[];
+  /** Notification name → when it went out. */
+  notificationsSent: Record<string, string>;
+}
+
+/** The aggregate, its timeline, document versions and notifications in one partition query. */
+export async function findOnboardingWithTimeline(onboardingId: string): Promise<OnboardingRecord | undefined> {
   const items: Record<string, unknown>[] = [];
   let exclusiveStartKey: Record<string, unknown> | undefined;
   try {
@@ -109,80 +122,172 @@ export async function findOnboardingWithTimeline(
     timeline: withPrefix<TimelineEvent>(TIMELINE_PREFIX),
     analyses: withPrefix<SubmittedAnalysis>(ANALYSIS_PREFIX),
     agreements: withPrefix<Agreement>(AGREEMENT_PREFIX),
+    notificationsSent: Object.fromEntries(withPrefix<{ name: string; at: string }>(NOTICE_PREFIX).map((notice) => [notice.name, notice.at])),
   };
 }
 
+export type OnboardingChanges = Partial<Pick<Onboarding, 'failure' | 'agreement' | 'analysisRound' | 'changeRequests'>>;
+
 /**
- * Moves the aggregate from one status to another if nobody changed it meanwhile (version check),
- * then records the timeline event under the new version.
+ * Moves the aggregate along one transition of the lifecycle, in one transaction with its timeline
+ * event: the aggregate is guarded by its version and status, so of two concurrent changes one
+ * wins. When the condition fails because this very change was already committed (a retry whose
+ * first response was lost), the stored result is returned instead of a conflict.
  */
 export async function transitionOnboarding(
   current: Onboarding,
-  to: OnboardingStatus,
-  event: Omit<TimelineEvent, 'onboardingId' | 'version' | 'status'>,
-  changes: Partial<Pick<Onboarding, 'failure' | 'agreement' | 'analysisRound' | 'changeRequests'>> = {},
+  transition: TransitionName,
+  event: { at: string; actor: Actor; detail?: string; agreementVersion?: number },
+  changes: OnboardingChanges = {},
 ): Promise<Onboarding> {
+  const rule = transitionRule(transition);
+  if (!allows(transition, current.status)) {
+    throw new ConflictError(`Onboarding ${current.id} cannot go from ${current.status} to ${rule.to} (${transition})`);
+  }
   const version = current.version + 1;
-  const transition: TimelineEvent = { ...event, onboardingId: current.id, version, status: to };
-  const next: Onboarding = { ...current, ...changes, status: to, version, updatedAt: event.at, lastTransition: transition };
-  const index = onboardingIndexKeys(to, current.createdAt, current.id);
+  const timelineEvent: TimelineEvent = {
+    onboardingId: current.id,
+    version,
+    at: event.at,
+    type: transitionEventType(transition, event.agreementVersion),
+    status: rule.to,
+    actor: event.actor,
+    ...(event.detail ? { detail: event.detail } : {}),
+  };
+  const next: Onboarding = { ...current, ...changes, status: rule.to, version, updatedAt: event.at };
+  const index = onboardingIndexKeys(rule.to, current.createdAt, current.id);
   const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#updatedAt': 'updatedAt' };
   const values: Record<string, unknown> = {
-    ':to': to,
+    ':to': rule.to,
     ':from': current.status,
     ':expected': current.version,
     ':next': version,
     ':at': event.at,
     ':byStatusPk': index.byStatusPk,
-    ':transition': transition,
   };
-  const sets = ['#status = :to', '#version = :next', '#updatedAt = :at', 'byStatusPk = :byStatusPk', 'lastTransition = :transition'];
+  const sets = ['#status = :to', '#version = :next', '#updatedAt = :at', 'byStatusPk = :byStatusPk'];
   for (const [name, value] of Object.entries(changes)) {
     names[`#${name}`] = name;
     values[`:${name}`] = value;
     sets.push(`#${name} = :${name}`);
   }
+  const result = await writeTransaction(
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: onboardingKey(current.id),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: '#version = :expected AND #status = :from',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      timelineEventPut(timelineEvent),
+    ],
+    ENTITY,
+  );
+  if (result.committed) return next;
+  if (await timelineEventExists(timelineEvent)) return (await findOnboarding(current.id)) ?? next;
+  throw new ConflictError(`Onboarding ${current.id} changed meanwhile; expected ${current.status} v${current.version}`);
+}
+
+async function timelineEventExists(event: TimelineEvent): Promise<boolean> {
   try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: onboardingKey(current.id),
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: '#version = :expected AND #status = :from',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
+    const key = timelineEventKey(event.onboardingId, event.version, event.at, event.type);
+    const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true, ProjectionExpression: 'pk' }));
+    return Item !== undefined;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException)
-      throw new ConflictError(`Onboarding ${current.id} changed meanwhile; expected ${current.status} v${current.version}`);
     rethrowTransient(DYNAMODB, error);
   }
-  await appendTimelineEvent(transition);
-  return next;
 }
 
-/** Appends the latest transition's event if a crash left it out (same key: written once). */
-export async function ensureLastTransitionRecorded(onboarding: Onboarding): Promise<void> {
-  if (onboarding.lastTransition) await appendTimelineEvent(onboarding.lastTransition);
+/**
+ * Takes the analysis for the current round, once, in one transaction: the immutable version item,
+ * the aggregate (only while it waits for this round's analysis) and the timeline event. Of two
+ * analysts submitting at once, one wins and the other gets a ConflictError.
+ */
+export async function recordAnalysisSubmission(onboarding: Onboarding, analysis: SubmittedAnalysis): Promise<void> {
+  const event: TimelineEvent = {
+    onboardingId: onboarding.id,
+    version: onboarding.version,
+    at: analysis.submittedAt,
+    type: EVENTS.analysisSubmitted(analysis.version),
+    actor: { kind: 'staff', sub: analysis.submittedBy.sub, email: analysis.submittedBy.email },
+    detail: `Analysis version ${analysis.version}: ${analysis.items.length} item(s)`,
+  };
+  const result = await writeTransaction(
+    [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { onboardingId: onboarding.id, ...analysis, ...analysisVersionKey(onboarding.id, analysis.version), entity: 'AnalysisVersion' },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: onboardingKey(onboarding.id),
+          UpdateExpression: 'SET analysis = :analysis',
+          ConditionExpression: '#status = :awaiting AND analysisRound = :round AND (attribute_not_exists(analysis) OR analysis.version <> :round)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':analysis': analysis, ':awaiting': 'AWAITING_ANALYSIS', ':round': analysis.version },
+        },
+      },
+      timelineEventPut(event),
+    ],
+    'analysis',
+  );
+  if (!result.committed) throw new ConflictError(`Onboarding ${onboarding.id} is not waiting for analysis version ${analysis.version}`);
 }
 
-/** Records that a notification went out, so a retried stage does not send it again. */
-export async function markNotificationSent(onboardingId: string, notification: string, at: string): Promise<void> {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: onboardingKey(onboardingId),
-        UpdateExpression: 'SET notificationsSent.#notification = :at',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(notificationsSent.#notification)',
-        ExpressionAttributeNames: { '#notification': notification },
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return;
-    rethrowTransient(DYNAMODB, error);
+/**
+ * Stores a newly priced agreement version, points the aggregate at it (the analysis wait is over)
+ * and records the event, in one transaction. A retry finds the version already drafted.
+ */
+export async function recordAgreementDraft(onboarding: Onboarding, agreement: Agreement, detail: string): Promise<void> {
+  const summary: AgreementSummary = {
+    version: agreement.version,
+    createdAt: agreement.createdAt,
+    validUntil: agreement.validUntil,
+    totals: agreement.totals,
+    documentHash: agreement.documentHash,
+  };
+  const event: TimelineEvent = {
+    onboardingId: onboarding.id,
+    version: onboarding.version,
+    at: agreement.createdAt,
+    type: EVENTS.agreementDrafted(agreement.version),
+    actor: { kind: 'system', stage: 'DraftAgreement' },
+    detail,
+  };
+  const result = await writeTransaction(
+    [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...agreement, ...agreementVersionKey(agreement.onboardingId, agreement.version), entity: 'AgreementVersion' },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: onboardingKey(onboarding.id),
+          UpdateExpression: 'SET agreement = :summary REMOVE pendingAnalysisTask',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(agreement) OR agreement.version < :version)',
+          ExpressionAttributeValues: { ':summary': summary, ':version': summary.version },
+        },
+      },
+      timelineEventPut(event),
+    ],
+    'agreement',
+  );
+  if (result.committed) return;
+  const stored = await findOnboarding(onboarding.id);
+  if ((stored?.agreement?.version ?? 0) < agreement.version) {
+    throw new ConflictError(`Agreement version ${agreement.version} of ${onboarding.id} could not be stored`);
   }
 }
 
@@ -242,23 +347,9 @@ async function updateAggregate(
     return withoutKeys<Onboarding>(Attributes!);
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return undefined;
+    rethrowItemTooLarge(error, ENTITY);
     rethrowTransient(DYNAMODB, error);
   }
-}
-
-/**
- * Takes the analysis for the current round, once: the onboarding must be waiting for it and not
- * have this round's analysis yet. Returns the updated aggregate (with the waiting task's token).
- */
-export async function recordAnalysis(onboardingId: string, analysis: SubmittedAnalysis): Promise<Onboarding> {
-  const updated = await updateAggregate(onboardingId, {
-    expression: 'SET analysis = :analysis',
-    condition: '#status = :awaiting AND analysisRound = :round AND (attribute_not_exists(analysis) OR analysis.version <> :round)',
-    names: { '#status': 'status' },
-    values: { ':analysis': analysis, ':awaiting': 'AWAITING_ANALYSIS', ':round': analysis.version },
-  });
-  if (!updated) throw new ConflictError(`Onboarding ${onboardingId} is not waiting for analysis version ${analysis.version}`);
-  return updated;
 }
 
 /** Keeps the waiting task's token while the onboarding waits for its analysis. */
@@ -271,15 +362,6 @@ export async function storePendingAnalysisTask(onboardingId: string, taskToken: 
   });
   if (!updated) throw new ConflictError(`Onboarding ${onboardingId} is not waiting for an analysis`);
   return updated;
-}
-
-/** Points the aggregate at a newly drafted agreement version; the analysis wait is over. */
-export async function storeAgreementSummary(onboardingId: string, summary: AgreementSummary): Promise<void> {
-  await updateAggregate(onboardingId, {
-    expression: 'SET agreement = :summary REMOVE pendingAnalysisTask',
-    condition: 'attribute_not_exists(agreement) OR agreement.version < :version',
-    values: { ':summary': summary, ':version': summary.version },
-  });
 }
 
 /** Records which link the client got for this agreement version. */

@@ -4,6 +4,7 @@ import {
   ForbiddenError,
   GoneError,
   IdempotencyKeyReusedError,
+  ItemTooLargeError,
   MalformedBodyError,
   NotFoundError,
   PayloadTooLargeError,
@@ -38,6 +39,8 @@ export function problemFor(error: unknown): Problem | undefined {
   if (error instanceof ConflictError) return problem(409, 'conflict', 'Conflict', error.message);
   if (error instanceof GoneError) return problem(410, 'gone', 'Gone', error.message);
   if (error instanceof PayloadTooLargeError) return problem(413, 'payload-too-large', 'Payload too large', error.message);
+  if (error instanceof ItemTooLargeError)
+    return problem(422, 'too-large-to-store', 'Too large to store', error.message, error.field ? [{ pointer: error.field, message: error.message }] : undefined);
   if (error instanceof UnsupportedMediaTypeError)
     return problem(415, 'unsupported-media-type', 'Unsupported media type', error.message, [
       { parameter: 'Content-Type', message: error.message },

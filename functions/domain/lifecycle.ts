@@ -1,0 +1,200 @@
+/**
+ * The onboarding's lifecycle as data: its statuses, the transitions between them (who causes each
+ * and which timeline event it writes), which workflow step or HTTP route may make each transition,
+ * and the notifications the steps send. Use cases ask this module; nothing else encodes a status
+ * change or builds an event or notification name. A test walks every edge of
+ * statemachines/onboarding.asl.json against these tables.
+ */
+
+export const ONBOARDING_STATUSES = [
+  'RECEIVED',
+  'REGISTERED',
+  'AWAITING_ANALYSIS',
+  'AWAITING_RELEASE',
+  'AGREEMENT_SENT',
+  'IMPLEMENTING',
+  'MONITORING',
+  'COMPLETED',
+  'DECLINED',
+  'EXPIRED',
+  'FAILED',
+] as const;
+export type OnboardingStatus = (typeof ONBOARDING_STATUSES)[number];
+
+export const TERMINAL_STATUSES: readonly OnboardingStatus[] = ['COMPLETED', 'DECLINED', 'EXPIRED', 'FAILED'];
+export const isTerminal = (status: OnboardingStatus): boolean => TERMINAL_STATUSES.includes(status);
+
+/** Statuses that a later piece of work brings; nothing reaches them yet. */
+export const PLANNED_STATUSES: readonly OnboardingStatus[] = ['AWAITING_RELEASE', 'MONITORING', 'COMPLETED'];
+
+const NOT_TERMINAL = ONBOARDING_STATUSES.filter((status) => !TERMINAL_STATUSES.includes(status));
+
+/** Who causes a transition: the workflow itself, a signed-in staff member, or the client through a link. */
+export type Cause = 'system' | 'staff' | 'client';
+
+export interface TransitionRule {
+  /** The statuses it leaves; empty for the transition that creates an onboarding. */
+  readonly from: readonly OnboardingStatus[];
+  readonly to: OnboardingStatus;
+  readonly cause: Cause;
+  /** The timeline event written in the same transaction as the status. */
+  readonly event: string;
+  /** Whether the event names the agreement version it concerns (AGREEMENT_SENT_V2). */
+  readonly perAgreementVersion?: true;
+  /** Brought by later work: allowed by the table, made by no step or route yet. */
+  readonly planned?: true;
+}
+
+export const TRANSITIONS = {
+  intakeReceived: { from: [], to: 'RECEIVED', cause: 'staff', event: 'INTAKE_RECEIVED' },
+  registered: { from: ['RECEIVED'], to: 'REGISTERED', cause: 'system', event: 'REGISTERED' },
+  analysisAwaited: { from: ['REGISTERED'], to: 'AWAITING_ANALYSIS', cause: 'system', event: 'AWAITING_ANALYSIS' },
+  agreementSent: { from: ['AWAITING_ANALYSIS'], to: 'AGREEMENT_SENT', cause: 'system', event: 'AGREEMENT_SENT', perAgreementVersion: true },
+  agreementApproved: { from: ['AGREEMENT_SENT'], to: 'IMPLEMENTING', cause: 'client', event: 'AGREEMENT_APPROVED' },
+  agreementDeclined: { from: ['AGREEMENT_SENT'], to: 'DECLINED', cause: 'client', event: 'AGREEMENT_DECLINED' },
+  changesRequested: { from: ['AGREEMENT_SENT'], to: 'AWAITING_ANALYSIS', cause: 'client', event: 'CHANGES_REQUESTED' },
+  agreementExpired: { from: ['AGREEMENT_SENT'], to: 'EXPIRED', cause: 'system', event: 'AGREEMENT_EXPIRED' },
+  failed: { from: NOT_TERMINAL, to: 'FAILED', cause: 'system', event: 'FAILED' },
+
+  heldForRelease: { from: ['AWAITING_ANALYSIS'], to: 'AWAITING_RELEASE', cause: 'system', event: 'AGREEMENT_HELD_FOR_RELEASE', planned: true },
+  released: { from: ['AWAITING_RELEASE'], to: 'AGREEMENT_SENT', cause: 'staff', event: 'AGREEMENT_RELEASED', planned: true },
+  returnedToAnalysts: { from: ['AWAITING_RELEASE'], to: 'AWAITING_ANALYSIS', cause: 'staff', event: 'AGREEMENT_RETURNED', planned: true },
+  monitoringStarted: { from: ['IMPLEMENTING'], to: 'MONITORING', cause: 'system', event: 'MONITORING_STARTED', planned: true },
+  roundStarted: { from: ['MONITORING'], to: 'IMPLEMENTING', cause: 'system', event: 'ROUND_STARTED', planned: true },
+  completed: { from: ['MONITORING'], to: 'COMPLETED', cause: 'system', event: 'COMPLETED', planned: true },
+} as const satisfies Record<string, TransitionRule>;
+
+export type TransitionName = keyof typeof TRANSITIONS;
+
+export const transitionRule = (name: TransitionName): TransitionRule => TRANSITIONS[name];
+
+/** Whether `name` may leave `status`. */
+export function allows(name: TransitionName, status: OnboardingStatus): boolean {
+  return (transitionRule(name).from as readonly OnboardingStatus[]).includes(status);
+}
+
+/** The timeline event type a transition writes (AGREEMENT_SENT_V2 for per-version ones). */
+export function transitionEventType(name: TransitionName, agreementVersion?: number): string {
+  const rule = transitionRule(name);
+  if (!rule.perAgreementVersion) return rule.event;
+  if (agreementVersion === undefined) throw new Error(`Transition ${name} names its agreement version`);
+  return `${rule.event}_V${agreementVersion}`;
+}
+
+/**
+ * Every Task state of the ASL: the statuses it accepts on entry (a retried step may find its own
+ * transition already applied) and the transitions it may make. `outcomes` ties a result field
+ * that the ASL's Choice states read to the transition each value stands for (null: no change).
+ */
+export interface StepRule {
+  readonly accepts: readonly OnboardingStatus[];
+  readonly transitions: readonly TransitionName[];
+  readonly outcomes?: Readonly<Record<string, Readonly<Record<string, TransitionName | null>>>>;
+}
+
+export const STEPS = {
+  RegisterOnboarding: { accepts: ['RECEIVED', 'REGISTERED'], transitions: ['registered'] },
+  AwaitAnalysis: { accepts: ['REGISTERED', 'AWAITING_ANALYSIS'], transitions: ['analysisAwaited'] },
+  RemindAnalysts: { accepts: ['AWAITING_ANALYSIS'], transitions: [] },
+  DraftAgreement: { accepts: ['AWAITING_ANALYSIS'], transitions: [] },
+  AwaitClientDecision: { accepts: ['AWAITING_ANALYSIS', 'AGREEMENT_SENT'], transitions: ['agreementSent'] },
+  RemindClient: {
+    accepts: ['AGREEMENT_SENT'],
+    transitions: [],
+    outcomes: { remindersExhausted: { true: null, false: null } },
+  },
+  ExpireAgreement: {
+    accepts: ['AGREEMENT_SENT', 'EXPIRED'],
+    transitions: ['agreementExpired'],
+    // Not expired: the client decided a moment before; the status is still AGREEMENT_SENT.
+    outcomes: { expired: { true: 'agreementExpired', false: null } },
+  },
+  ApplyClientDecision: {
+    accepts: ['AGREEMENT_SENT', 'IMPLEMENTING', 'DECLINED', 'AWAITING_ANALYSIS'],
+    transitions: ['agreementApproved', 'agreementDeclined', 'changesRequested'],
+    outcomes: { outcome: { approved: 'agreementApproved', declined: 'agreementDeclined', 'changes-requested': 'changesRequested' } },
+  },
+  HandleFailure: { accepts: ONBOARDING_STATUSES, transitions: ['failed'] },
+} as const satisfies Record<string, StepRule>;
+
+export type StepName = keyof typeof STEPS;
+
+/** The status each Succeed state of the ASL ends the onboarding in. */
+export const END_STATES: Readonly<Record<string, OnboardingStatus>> = {
+  AgreementApproved: 'IMPLEMENTING',
+  AgreementDeclined: 'DECLINED',
+  AgreementExpired: 'EXPIRED',
+};
+
+/**
+ * Every HTTP route (API Gateway route key) and the transitions it may make. Most make none: an
+ * analysis or a client's decision is stored by its route and applied by a workflow step.
+ */
+export const ROUTES = {
+  'POST /onboardings': ['intakeReceived'],
+  'GET /onboardings': [],
+  'GET /onboardings/{id}': [],
+  'POST /onboardings/{id}/analysis': [],
+  'GET /rate-card': [],
+  'PUT /rate-card': [],
+  'GET /agreements/{token}': [],
+  'POST /agreements/{token}': [],
+} as const satisfies Record<string, readonly TransitionName[]>;
+
+/** Timeline events that change no status; each is written in the transaction of what it records. */
+export const EVENTS = {
+  analysisSubmitted: (analysisVersion: number) => `ANALYSIS_SUBMITTED_V${analysisVersion}`,
+  agreementDrafted: (agreementVersion: number) => `AGREEMENT_DRAFTED_V${agreementVersion}`,
+} as const;
+
+/**
+ * Notifications. Each is sent at most once per scope (an analysis round or an agreement version)
+ * and, if numbered, per sequence number; the mark and its timeline event are written together.
+ */
+export const NOTICES = {
+  clientConfirmation: { type: 'CLIENT_CONFIRMATION_SENT' },
+  analystsNotified: { type: 'ANALYSTS_NOTIFIED' },
+  analysisReminder: { type: 'ANALYSIS_REMINDER', scope: 'analysisRound', numbered: true },
+  analysisEscalated: { type: 'ANALYSIS_ESCALATED', scope: 'analysisRound' },
+  agreementOffer: { type: 'AGREEMENT_OFFER_SENT', scope: 'agreementVersion' },
+  agreementReminder: { type: 'AGREEMENT_REMINDER', scope: 'agreementVersion', numbered: true },
+  approvalConfirmed: { type: 'CLIENT_APPROVAL_CONFIRMED', scope: 'agreementVersion' },
+  accountManagerToldApproved: { type: 'ACCOUNT_MANAGER_TOLD_APPROVED', scope: 'agreementVersion' },
+  accountManagerToldDeclined: { type: 'ACCOUNT_MANAGER_TOLD_DECLINED', scope: 'agreementVersion' },
+  changesRequestedNotice: { type: 'CHANGES_REQUESTED_NOTICE', scope: 'agreementVersion' },
+  accountManagerToldExpired: { type: 'ACCOUNT_MANAGER_TOLD_EXPIRED' },
+  clientToldExpired: { type: 'CLIENT_TOLD_EXPIRED' },
+  operationsAlerted: { type: 'OPERATIONS_ALERTED' },
+} as const satisfies Record<string, NoticeSpec>;
+
+interface NoticeSpec {
+  readonly type: string;
+  readonly scope?: 'analysisRound' | 'agreementVersion';
+  readonly numbered?: true;
+}
+
+export type NoticeKind = keyof typeof NOTICES;
+
+/** One notification: its kind, the round or version it belongs to, and its number if numbered. */
+export interface Notice {
+  kind: NoticeKind;
+  scope?: number;
+  seq?: number;
+}
+
+const SCOPE_LETTER = { analysisRound: 'R', agreementVersion: 'V' } as const;
+
+/** The scope part of a notice's name (R1, V2), or '' when the notice has none. */
+export function noticeScope(notice: Pick<Notice, 'kind' | 'scope'>): string {
+  const spec: NoticeSpec = NOTICES[notice.kind];
+  if (!spec.scope) return '';
+  if (notice.scope === undefined) throw new Error(`Notice ${notice.kind} needs its ${spec.scope}`);
+  return `${SCOPE_LETTER[spec.scope]}${notice.scope}`;
+}
+
+/** The name shown on the timeline: ANALYSIS_REMINDER_R1_2, AGREEMENT_OFFER_SENT_V1, OPERATIONS_ALERTED. */
+export function noticeName(notice: Notice): string {
+  const spec: NoticeSpec = NOTICES[notice.kind];
+  if (spec.numbered && notice.seq === undefined) throw new Error(`Notice ${notice.kind} is numbered`);
+  return [spec.type, noticeScope(notice), spec.numbered ? String(notice.seq) : ''].filter(Boolean).join('_');
+}
