@@ -1,5 +1,6 @@
 import type { StateMachine } from 'aws-local-stepfunctions';
 import type { Execution } from './execution';
+import type { HistoryEventType } from './history';
 import type { JsonObject, JsonValue } from './json';
 import type { PreparedDefinition } from './prepared-definition';
 import { resolveReferencePath } from './reference-path';
@@ -18,6 +19,8 @@ export class EngineEventRecorder {
   private readonly failedContainers = new Set<string>();
   /** Started, unfinished iterations per Map state, to report them aborted when the Map fails. */
   private readonly openIterations = new Map<string, Set<number>>();
+  /** The instant of the engine event being recorded: the history events it yields carry it. */
+  private eventTime = Date.now();
 
   constructor(
     private readonly execution: Execution,
@@ -26,6 +29,7 @@ export class EngineEventRecorder {
   ) {}
 
   record(event: EngineEvent): void {
+    this.eventTime = event.timestamp;
     switch (event.type) {
       case 'StateEntered':
         return this.entered(event.state);
@@ -98,7 +102,7 @@ export class EngineEventRecorder {
     return open;
   }
 
-  private append(...args: Parameters<Execution['history']['append']>): void {
-    this.execution.history.append(...args);
+  private append(type: HistoryEventType, details?: JsonObject): void {
+    this.execution.history.append(type, details, this.eventTime);
   }
 }

@@ -3,7 +3,7 @@ import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMach
 import type { ServiceLocation } from './arns';
 import { EngineEventRecorder } from './engine-events';
 import type { Execution, ExecutionOutcome } from './execution';
-import type { JsonObject, JsonValue } from './json';
+import { isJsonObject, type JsonObject, type JsonValue } from './json';
 import { lambdaTaskHandler, type TaskEnvironment, type TaskHandler } from './lambda-task';
 import { EXECUTION_CONTEXT_KEY, prepareDefinition, type PreparedDefinition } from './prepared-definition';
 import type { TaskTokenRegistry } from './task-tokens';
@@ -25,6 +25,25 @@ export interface RunnerDependencies {
   tokens: TaskTokenRegistry;
   invokeLambda(functionArn: string, payload: unknown): Promise<unknown>;
   log(line: string): void;
+}
+
+const ENGINE_PATCH = 'patches/aws-local-stepfunctions+3.0.0.patch';
+let enginePatchCheck: Promise<void> | undefined;
+
+/**
+ * Resolves once the engine is known to carry the twin's patch (`$$.State` is its probe); rejects
+ * otherwise, so that an install that skipped patch-package (e.g. `npm ci --ignore-scripts`) cannot
+ * run ASL differently from AWS without saying so.
+ */
+export function assertEnginePatched(): Promise<void> {
+  enginePatchCheck ??= (async () => {
+    const probe = new StateMachine({ StartAt: 'Probe', States: { Probe: { Type: 'Pass', Parameters: { 'name.$': '$$.State.Name' }, End: true } } });
+    const result: unknown = await probe.run({}).result.catch(() => undefined);
+    if (!isJsonObject(result) || result.name !== 'Probe') {
+      throw new Error(`aws-local-stepfunctions runs without the twin's ${ENGINE_PATCH}: run npm install (its postinstall applies it) or npx patch-package`);
+    }
+  })();
+  return enginePatchCheck;
 }
 
 /** Prepares an ASL and builds its engine once; the engine validates the definition here. */

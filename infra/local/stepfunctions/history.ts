@@ -44,14 +44,18 @@ export class ExecutionHistory {
     return this.events.length;
   }
 
-  /** Records an event, unless the execution has already ended (late events of abandoned work are dropped). */
-  append(type: HistoryEventType, details?: JsonObject): void {
+  /**
+   * Records an event, unless the execution has already ended (late events of abandoned work are dropped).
+   * `at` (epoch ms) defaults to now; events the engine reports carry the instant the engine gave them,
+   * so a StateEntered event has the same instant as the state's `$$.State.EnteredTime`.
+   */
+  append(type: HistoryEventType, details?: JsonObject, at = Date.now()): void {
     if (this.closed) return;
     const id = this.events.length + 1;
     const previous = this.events.at(-1);
     // AWS links the first state's entry to event 0, not to ExecutionStarted; otherwise we chain linearly.
     const previousEventId = !previous || (previous.type === 'ExecutionStarted' && type.endsWith('StateEntered')) ? 0 : previous.id;
-    this.events.push({ at: Date.now(), type, id, previousEventId, ...(details ? { details } : {}) });
+    this.events.push({ at, type, id, previousEventId, ...(details ? { details } : {}) });
   }
 
   /** Records the execution's last event and closes the history. */

@@ -1,5 +1,6 @@
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 import { isJsonObject, parseJson, type JsonObject, type JsonValue } from './json';
+import { refuseKnownDifferences } from './known-differences';
 
 /**
  * Turns the ASL (written for AWS) into the definition aws-local-stepfunctions runs, fixing engine
@@ -23,6 +24,22 @@ import { isJsonObject, parseJson, type JsonObject, type JsonValue } from './json
  * 3. `$$.Execution.Input` / `$$.Execution.StartTime`. Inside Map iterations and Parallel branches the
  *    engine rebinds them to the iteration's input and start; AWS keeps the execution's. Paths naming
  *    them are redirected to a context entry the runner fills with the execution's own values.
+ * 4. Choice `IsNull`, `IsPresent`, `IsString`, `IsNumeric`, `IsBoolean`, `IsTimestamp` with `false`.
+ *    The engine evaluates `IsX: false` as false whatever the value. `{Variable, IsX: false}` becomes
+ *    `{Not: {Variable, IsX: true}}`, in And/Or/Not too (Next stays on the outermost rule). An absent
+ *    Variable still fails the state with States.Runtime, as on AWS, except for IsPresent.
+ * 5. Comparisons of mismatched types. AWS: "if the values are not both of the appropriate type the
+ *    comparison will return false" (the States Language spec). The engine compares with JavaScript's
+ *    `<`/`>` ("5" < 9 is true), fails on StringMatches of a non-string, reads a number as a date in
+ *    Timestamp*, and fails the state when the value a *Path names has the wrong type. Such a rule
+ *    becomes `{And: [{Variable, IsString|IsNumeric|IsTimestamp: true}, ..., <rule>]}`.
+ * 6. `ResultPath: "$"` (in a state or a Catch). The engine writes the result under a key named "$";
+ *    AWS replaces the input with it, which is what no ResultPath does, so the field is dropped.
+ *
+ * Constructs the engine runs differently and the twin does not fix are refused when the definition is
+ * loaded (known-differences.ts). `$$.State`, States.Format with objects/arrays, backslashes in
+ * intrinsic results and States.JsonMerge are fixed in the engine itself, by
+ * patches/aws-local-stepfunctions+3.0.0.patch (applied by patch-package on npm install).
  */
 export const ENVELOPE_PARAMETERS = 'localTwinParameters';
 export const ENVELOPE_TIMEOUT_SECONDS = 'localTwinTimeoutSeconds';
@@ -68,6 +85,7 @@ const EXECUTION_CONTEXT_PATH = /\$\$\.Execution\.(Input|StartTime)(?![A-Za-z0-9_
 export function prepareDefinition(asl: string): PreparedDefinition {
   const parsed = parseJson(asl);
   if (!parsed.ok || !isJsonObject(parsed.value)) throw new Error(`State machine definition is not a JSON object: ${parsed.ok ? 'wrong type' : parsed.reason}`);
+  refuseKnownDifferences(parsed.value);
   const engineDefinition = structuredClone(parsed.value);
   const states = new Map<string, StateInfo>();
   const tasks = new Map<string, LambdaTaskSpec>();
@@ -87,6 +105,8 @@ function prepareStates(machine: JsonObject, containers: string[], states: Map<st
     if (states.has(name)) throw new Error(`State name "${name}" is used twice; Step Functions requires unique names`);
     states.set(name, { type: String(state.Type), definition: structuredClone(state), containers });
     redirectExecutionContextPaths(state);
+    if (Array.isArray(state.Choices)) state.Choices = state.Choices.map((rule) => rewriteChoiceRule(rule));
+    dropWholeResultPaths(state);
     if (state.Type === 'Task') tasks.set(name, prepareTask(name, state));
     if (state.Type === 'Wait' && typeof state.Seconds === 'number') state.Seconds = Math.min(state.Seconds, MAX_TIMER_SECONDS);
     for (const nested of nestedMachines(state)) prepareStates(nested, [...containers, name], states, tasks);
@@ -167,4 +187,49 @@ function redirectChoiceRule(rule: JsonValue): JsonValue {
 
 function redirect(path: string): string {
   return path.replace(EXECUTION_CONTEXT_PATH, (_match, field: string) => `$$.${EXECUTION_CONTEXT_KEY}.${field}`);
+}
+
+const IS_OPERATORS = new Set(['IsNull', 'IsPresent', 'IsString', 'IsNumeric', 'IsBoolean', 'IsTimestamp']);
+type ValueType = 'String' | 'Numeric' | 'Boolean' | 'Timestamp';
+/** The comparison operators (without their Path forms), with the type both sides must have. */
+const COMPARISONS = new Map<string, { type: ValueType; guardVariable: boolean }>();
+const compare = (type: ValueType, guardVariable: boolean, ...operators: string[]) =>
+  operators.forEach((op) => COMPARISONS.set(op, { type, guardVariable }));
+// Equality is strict in the engine already; only the Path operand's type needs a guard there.
+compare('String', false, 'StringEquals');
+compare('String', true, 'StringLessThan', 'StringGreaterThan', 'StringLessThanEquals', 'StringGreaterThanEquals', 'StringMatches');
+compare('Numeric', false, 'NumericEquals');
+compare('Numeric', true, 'NumericLessThan', 'NumericGreaterThan', 'NumericLessThanEquals', 'NumericGreaterThanEquals');
+compare('Boolean', false, 'BooleanEquals');
+compare('Timestamp', true, 'TimestampEquals', 'TimestampLessThan', 'TimestampGreaterThan', 'TimestampLessThanEquals', 'TimestampGreaterThanEquals');
+
+/**
+ * Rewrites one Choice rule (fixes 4 and 5 above). A data-test rule keeps only Variable and its
+ * operator inside; Next, Comment and any other field stay on the rule the engine sees at the top.
+ */
+function rewriteChoiceRule(rule: JsonValue): JsonValue {
+  if (!isJsonObject(rule)) return rule;
+  if (Array.isArray(rule.And)) return { ...rule, And: rule.And.map(rewriteChoiceRule) };
+  if (Array.isArray(rule.Or)) return { ...rule, Or: rule.Or.map(rewriteChoiceRule) };
+  if (isJsonObject(rule.Not)) return { ...rule, Not: rewriteChoiceRule(rule.Not) };
+  const operator = Object.keys(rule).find((key) => IS_OPERATORS.has(key) || COMPARISONS.has(key.replace(/Path$/, '')));
+  const variable = rule.Variable;
+  if (operator === undefined || typeof variable !== 'string') return rule;
+  const { Variable: _variable, [operator]: operand = null, ...outer } = rule;
+  const test: JsonObject = { Variable: variable, [operator]: operand };
+  if (IS_OPERATORS.has(operator)) return operand === false ? { ...outer, Not: { ...test, [operator]: true } } : rule;
+
+  const { type, guardVariable } = COMPARISONS.get(operator.replace(/Path$/, ''))!;
+  const guards: JsonObject[] = [];
+  if (guardVariable) guards.push({ Variable: variable, [`Is${type}`]: true });
+  if (operator.endsWith('Path') && typeof operand === 'string') guards.push({ Variable: operand, [`Is${type}`]: true });
+  return guards.length === 0 ? rule : { ...outer, And: [...guards, test] };
+}
+
+/** Fix 6: `ResultPath: "$"` means what no ResultPath means; the engine only gets the latter right. */
+function dropWholeResultPaths(state: JsonObject): void {
+  if (state.ResultPath === '$') delete state.ResultPath;
+  if (Array.isArray(state.Catch)) {
+    for (const catcher of state.Catch) if (isJsonObject(catcher) && catcher.ResultPath === '$') delete catcher.ResultPath;
+  }
 }

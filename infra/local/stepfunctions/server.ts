@@ -2,7 +2,7 @@ import '../polyfills';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stateMachineArn, stateMachineRoleArn, type ServiceLocation } from './arns';
-import { runExecution, serveStateMachine, type ServedStateMachine } from './engine-runner';
+import { assertEnginePatched, runExecution, serveStateMachine, type ServedStateMachine } from './engine-runner';
 import { executionOperations } from './execution-operations';
 import { ExecutionStore } from './execution-store';
 import { closeServer, listenOnLoopback } from './http-server';
@@ -19,7 +19,11 @@ export interface StepFunctionsTwinOptions {
   region: string;
   /** e.g. 000000000000 */
   accountId: string;
-  /** Standard state machines; each definition is ASL JSON with its substitutions already made. */
+  /**
+   * Standard state machines; each definition is ASL JSON with its substitutions already made. A
+   * definition that uses a construct the engine runs differently from AWS (known-differences.ts) is
+   * refused: startStepFunctionsTwin rejects with a message naming the construct and its state.
+   */
   stateMachines: Array<{ name: string; definition: string }>;
   /**
    * Invokes a Lambda by its ARN with a payload; resolves to its return value. Rejects with an Error whose
@@ -43,6 +47,7 @@ export interface StepFunctionsTwin {
 export async function startStepFunctionsTwin(options: StepFunctionsTwinOptions): Promise<StepFunctionsTwin> {
   const location: ServiceLocation = { region: options.region, accountId: options.accountId };
   const log = options.log ?? (() => undefined);
+  await assertEnginePatched();
   const tokens = new TaskTokenRegistry();
   const executions = new ExecutionStore(tokens);
   const machines = serveStateMachines(location, options.stateMachines);
