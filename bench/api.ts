@@ -20,7 +20,7 @@ interface Accepted {
 }
 interface Detail {
   status: string;
-  /** True once the AwaitAnalysis stage has stored its task token: the workflow is parked. */
+  /** True once the AwaitAnalysis step has stored its task token: the workflow is parked. */
   waitingForAnalysis: boolean;
 }
 interface Page {
@@ -101,7 +101,7 @@ export async function benchApi(log: (line: string) => void): Promise<Section> {
       { rounds: BURST_ROUNDS, warmupRounds: 1, opsPerRound: 1 },
     );
 
-    // Writes last. Every POST starts a workflow whose stages run in this process too, so after each
+    // Writes last. Every POST starts a workflow whose steps run in this process too, so after each
     // request (untimed) we wait until that workflow is parked in AWAITING_ANALYSIS again: each POST
     // and each 404 is measured on a quiet twin, as the reads were.
     log('  sequential writes…');

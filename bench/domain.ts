@@ -1,6 +1,6 @@
 import { canonicalJson, sha256Hex } from '../functions/domain/canonical-json';
 import { intakeSchema } from '../functions/domain/intake';
-import { draftAgreement } from '../functions/domain/pricing';
+import { priceAgreement } from '../functions/domain/pricing';
 import { compare, ratio, type Stats } from './harness';
 import { contentOf, draftInput, intakeBody } from './inputs';
 import type { Section } from './report-types';
@@ -15,12 +15,12 @@ export async function benchDomain(): Promise<Section> {
   // Pricing: the whole DraftAgreement use case minus storage (lines, totals, rate-card snapshot, hash).
   const one = draftInput(1);
   const many = draftInput(25);
-  const agreement25 = draftAgreement(many);
-  if (draftAgreement(one).lines.length !== 1 || agreement25.lines.length !== 25) throw new Error('pricing inputs are not what they claim');
+  const agreement25 = priceAgreement(many);
+  if (priceAgreement(one).lines.length !== 1 || agreement25.lines.length !== 25) throw new Error('pricing inputs are not what they claim');
   const pricing = await compare(
     [
-      { name: 'draft-1', run: () => draftAgreement(one) },
-      { name: 'draft-25', run: () => draftAgreement(many) },
+      { name: 'draft-1', run: () => priceAgreement(one) },
+      { name: 'draft-25', run: () => priceAgreement(many) },
     ],
     options,
   );
@@ -60,8 +60,8 @@ export async function benchDomain(): Promise<Section> {
       `Pure functions in this process. Each group is one comparison: ${ROUNDS} interleaved rounds after 5 warm-up rounds, ` +
       `each round a batch calibrated to about ${TARGET_ROUND_MS} ms; a sample is the batch time divided by its size.`,
     rows: [
-      { label: 'draftAgreement, 1 incident', measures: 'Price a 1-item analysis into an agreement (lines, VAT, rate-card snapshot, document hash).', stats: get(pricing, 'draft-1'), kind: 'latency' },
-      { label: 'draftAgreement, 25 incidents', measures: 'The same for the maximum intake: 25 items, a third with materials.', stats: get(pricing, 'draft-25'), kind: 'latency' },
+      { label: 'priceAgreement, 1 incident', measures: 'Price a 1-item analysis into an agreement (lines, VAT, rate-card snapshot, document hash).', stats: get(pricing, 'draft-1'), kind: 'latency' },
+      { label: 'priceAgreement, 25 incidents', measures: 'The same for the maximum intake: 25 items, a third with materials.', stats: get(pricing, 'draft-25'), kind: 'latency' },
       { label: 'JSON.stringify, 25-line agreement', measures: `Plain serialisation of the agreement's content (${bytes} bytes): the baseline.`, stats: get(hashing, 'stringify'), kind: 'latency' },
       { label: 'canonicalJson, 25-line agreement', measures: 'Sorted-key canonical JSON of the same content, without hashing.', stats: get(hashing, 'canonical'), kind: 'latency' },
       { label: 'canonicalJson + sha256Hex', measures: 'The document hash as pricing computes it (documentHashOf).', stats: get(hashing, 'hash'), kind: 'latency' },

@@ -4,7 +4,7 @@ import type { AnalysisItem } from '../functions/domain/analysis';
 import type { intakeSchema } from '../functions/domain/intake';
 import type { Onboarding } from '../functions/domain/onboarding';
 import type { Priority } from '../functions/domain/rate-card';
-import type { DraftAgreementInput } from '../functions/domain/pricing';
+import type { PriceAgreementInput } from '../functions/domain/pricing';
 import { DEFAULT_RATE_CARD } from '../infra/stage-config';
 import { validIntake } from '../test/support/fixtures';
 
@@ -70,8 +70,8 @@ export function analysisFor(incidentCount: number): { version: number; items: An
   return { version: 1, items: items.reverse() };
 }
 
-/** A full draftAgreement input with `incidentCount` incidents, on the stage's default rate card. */
-export function draftInput(incidentCount: number): DraftAgreementInput {
+/** A full priceAgreement input with `incidentCount` incidents, on the stage's default rate card. */
+export function draftInput(incidentCount: number): PriceAgreementInput {
   return {
     onboarding: onboardingFor(incidentCount),
     analysis: analysisFor(incidentCount),

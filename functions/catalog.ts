@@ -36,7 +36,7 @@ export interface FunctionSpec {
   /** Repo-relative path of the handler module; its export is `handler`. */
   entry: string;
   description: string;
-  /** Substitution key in statemachines/onboarding.asl.json, for workflow stages. */
+  /** Substitution key in statemachines/onboarding.asl.json, for workflow steps. */
   aslKey?: string;
   routes?: readonly HttpRoute[];
   grants: FunctionGrants;
@@ -69,7 +69,7 @@ export const FUNCTIONS = [
   {
     name: 'RegisterOnboarding',
     entry: 'functions/register-onboarding/handler.ts',
-    description: 'Workflow stage: marks the onboarding REGISTERED, confirms to the client, notifies analysts',
+    description: 'Workflow step: marks the onboarding REGISTERED, confirms to the client, notifies analysts',
     aslKey: 'RegisterOnboardingFunctionArn',
     grants: { table: 'readWrite', email: true },
   },
@@ -111,56 +111,56 @@ export const FUNCTIONS = [
   {
     name: 'AwaitAnalysis',
     entry: 'functions/await-analysis/handler.ts',
-    description: 'Workflow stage: AWAITING_ANALYSIS; keeps the task token until the analysis arrives',
+    description: 'Workflow step: AWAITING_ANALYSIS; keeps the task token until the analysis arrives',
     aslKey: 'AwaitAnalysisFunctionArn',
     grants: { table: 'readWrite', stateMachine: ['callback'] },
   },
   {
     name: 'RemindAnalysts',
     entry: 'functions/remind-analysts/handler.ts',
-    description: 'Workflow stage: reminds the analysts of an overdue analysis, then escalates to the account manager',
+    description: 'Workflow step: reminds the analysts of an overdue analysis, then escalates to the account manager',
     aslKey: 'RemindAnalystsFunctionArn',
     grants: { table: 'readWrite', email: true },
   },
   {
     name: 'DraftAgreement',
     entry: 'functions/draft-agreement/handler.ts',
-    description: 'Workflow stage: prices the analysis into an immutable agreement version',
+    description: 'Workflow step: prices the analysis into an immutable agreement version',
     aslKey: 'DraftAgreementFunctionArn',
     grants: { table: 'readWrite' },
   },
   {
     name: 'AwaitClientDecision',
     entry: 'functions/await-client-decision/handler.ts',
-    description: 'Workflow stage: AGREEMENT_SENT; e-mails the client a single-use link and keeps the task token',
+    description: 'Workflow step: AGREEMENT_SENT; e-mails the client a single-use link and keeps the task token',
     aslKey: 'AwaitClientDecisionFunctionArn',
     grants: { table: 'readWrite', email: true, stateMachine: ['callback'], linkSigningKey: true, publicBaseUrl: true },
   },
   {
     name: 'RemindClient',
     entry: 'functions/remind-client/handler.ts',
-    description: 'Workflow stage: reminds the client of the agreement with the same link',
+    description: 'Workflow step: reminds the client of the agreement with the same link',
     aslKey: 'RemindClientFunctionArn',
     grants: { table: 'readWrite', email: true, linkSigningKey: true, publicBaseUrl: true },
   },
   {
     name: 'ExpireAgreement',
     entry: 'functions/expire-agreement/handler.ts',
-    description: 'Workflow stage: no decision in time; revokes the link, EXPIRED, account manager notified',
+    description: 'Workflow step: no decision in time; revokes the link, EXPIRED, account manager notified',
     aslKey: 'ExpireAgreementFunctionArn',
     grants: { table: 'readWrite', email: true },
   },
   {
     name: 'ApplyClientDecision',
     entry: 'functions/apply-client-decision/handler.ts',
-    description: 'Workflow stage: applies the client\'s decision (approve, decline, request changes)',
+    description: 'Workflow step: applies the client\'s decision (approve, decline, request changes)',
     aslKey: 'ApplyClientDecisionFunctionArn',
     grants: { table: 'readWrite', email: true },
   },
   {
     name: 'HandleFailure',
     entry: 'functions/handle-failure/handler.ts',
-    description: 'Workflow stage: marks the onboarding FAILED and alerts operations',
+    description: 'Workflow step: marks the onboarding FAILED and alerts operations',
     aslKey: 'HandleFailureFunctionArn',
     grants: { table: 'readWrite', email: true },
   },

@@ -9,7 +9,7 @@ import { OnboardingEmail } from './constructs/email';
 import { LinkSigningKey } from './constructs/link-signing';
 import { OnboardingMonitoring } from './constructs/monitoring';
 import { stageConfigFromContext } from './constructs/stage-context';
-import { StageFunction } from './constructs/stage-function';
+import { CatalogFunction } from './constructs/catalog-function';
 import { OnboardingWorkflow } from './constructs/workflow';
 import type { StageConfig } from './stage-config';
 
@@ -27,7 +27,7 @@ export class OnboardingStack extends Stack {
   readonly email: OnboardingEmail;
   readonly auth: StaffAuth;
   readonly linkSigningKey: LinkSigningKey;
-  readonly functions: ReadonlyMap<string, StageFunction>;
+  readonly functions: ReadonlyMap<string, CatalogFunction>;
   readonly workflow: OnboardingWorkflow;
   readonly api: OnboardingApi;
   readonly monitoring: OnboardingMonitoring;
@@ -49,7 +49,7 @@ export class OnboardingStack extends Stack {
     const specs: readonly FunctionSpec[] = FUNCTIONS;
     const { table } = this.data;
     const shared = { stage, table, email: this.email, linkSigningKey: this.linkSigningKey };
-    this.functions = new Map(specs.map((spec) => [spec.name, new StageFunction(this, spec.name, { spec, ...shared })]));
+    this.functions = new Map(specs.map((spec) => [spec.name, new CatalogFunction(this, spec.name, { spec, ...shared })]));
     const all = [...this.functions.values()];
     this.workflow = new OnboardingWorkflow(this, 'Workflow', {
       stage,

@@ -31,7 +31,7 @@ const DAY = 24 * 60 * 60;
 function deployedPolicy(validityDays: number): WorkflowPolicy {
   const decisionMaxReminders = 2;
   return {
-    stageTimeoutSeconds: 60,
+    stepTimeoutSeconds: 60,
     analysisReminderSeconds: DAY,
     analysisMaxReminders: 2,
     decisionReminderSeconds: Math.floor((validityDays * DAY) / (decisionMaxReminders + 1)),
@@ -84,7 +84,7 @@ export const LOCAL_STAGE: StageConfig = {
   opsAddresses: ['ops@breakfix.example'],
   // Reminders after about 2 minutes, so a person can walk every path of an onboarding.
   policy: {
-    stageTimeoutSeconds: 30,
+    stepTimeoutSeconds: 30,
     analysisReminderSeconds: 120,
     analysisMaxReminders: 2,
     decisionReminderSeconds: 120,

@@ -2,18 +2,19 @@ import type { Agreement } from '../domain/agreement';
 import { STEPS, transitionRule, type TransitionName } from '../domain/lifecycle';
 import { primaryContact, type ClientDecision, type Onboarding } from '../domain/onboarding';
 import { transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
-import type { ClientDecisionEvidence } from '../adapters/dynamodb/link-repository';
-import { currentAgreementLink } from '../shared/agreement-client-link';
-import { loadAgreement } from '../shared/agreement-loader';
-import { ENV, requireEnvList } from '../shared/env';
-import { ConflictError } from '../shared/errors';
-import { notifyOnce } from '../shared/notifications';
-import { loadOnboarding } from '../shared/onboarding-loader';
+import type { ClientDecisionEvidence } from '../domain/client-link';
+import { currentAgreementLink } from '../application/agreement-client-link';
+import { loadAgreement } from '../application/agreement-loader';
+import { ENV, requireEnvList } from '../runtime/env';
+import { ConflictError } from '../runtime/errors';
+import { notifyOnce } from '../application/notifications';
+import { loadOnboarding } from '../application/onboarding-loader';
 import { agreementApprovedConfirmation, agreementApprovedNotice } from '../templates/email/agreement-approved';
 import { agreementChangesRequestedNotice } from '../templates/email/agreement-changes-requested';
 import { agreementDeclinedNotice } from '../templates/email/agreement-declined';
 
-const STAGE = 'ApplyClientDecision';
+const STEP = 'ApplyClientDecision';
+const ANALYSTS = requireEnvList(ENV.analystAddresses);
 
 export type DecisionOutcome = 'approved' | 'declined' | 'changes-requested';
 
@@ -68,14 +69,14 @@ async function notify(onboarding: Onboarding, agreement: Agreement, evidence: Cl
   if (evidence.decision === 'approve') {
     await notifyOnce(onboarding, {
       notice: { kind: 'approvalConfirmed', scope: v },
-      stage: STAGE,
+      step: STEP,
       to: [primaryContact(onboarding).email],
       render: () => agreementApprovedConfirmation({ onboarding, agreement, decision: evidence }),
       detail: 'Approval confirmed to the client',
     });
     await notifyOnce(onboarding, {
       notice: { kind: 'accountManagerToldApproved', scope: v },
-      stage: STAGE,
+      step: STEP,
       to: accountManager,
       render: () => agreementApprovedNotice({ onboarding, agreement, decision: evidence }),
       detail: 'Account manager told the agreement is approved',
@@ -83,7 +84,7 @@ async function notify(onboarding: Onboarding, agreement: Agreement, evidence: Cl
   } else if (evidence.decision === 'decline') {
     await notifyOnce(onboarding, {
       notice: { kind: 'accountManagerToldDeclined', scope: v },
-      stage: STAGE,
+      step: STEP,
       to: accountManager,
       render: () => agreementDeclinedNotice({ onboarding, agreement, decision: { ...evidence, reason: evidence.comment ?? '' } }),
       detail: 'Account manager told the agreement is declined, with the reason',
@@ -91,8 +92,8 @@ async function notify(onboarding: Onboarding, agreement: Agreement, evidence: Cl
   } else {
     await notifyOnce(onboarding, {
       notice: { kind: 'changesRequestedNotice', scope: v },
-      stage: STAGE,
-      to: [...requireEnvList(ENV.analystAddresses), ...accountManager],
+      step: STEP,
+      to: [...ANALYSTS, ...accountManager],
       render: () =>
         agreementChangesRequestedNotice({ onboarding, agreement, decision: { ...evidence, comment: evidence.comment ?? '' }, revision: v, maxRevisions }),
       detail: 'Analysts and account manager asked for a revised analysis',

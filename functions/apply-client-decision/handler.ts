@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { metrics } from '../shared/observability';
-import { countField, onboardingIdField, versionField } from '../shared/stage-payloads';
-import { stageHandler } from '../shared/stage-handler';
+import { metrics } from '../runtime/observability';
+import { countField, onboardingIdField, versionField } from '../runtime/step-payloads';
+import { stepHandler } from '../runtime/step-handler';
 import { applyClientDecision } from './apply-client-decision';
 
 const payloadSchema = z.strictObject({
@@ -15,7 +15,7 @@ const payloadSchema = z.strictObject({
 const METRIC = { approved: 'AgreementApproved', declined: 'AgreementDeclined', 'changes-requested': 'AgreementChangesRequested' } as const;
 
 /** State ApplyClientDecision. */
-export const handler = stageHandler(payloadSchema, async (input) => {
+export const handler = stepHandler(payloadSchema, async (input) => {
   const result = await applyClientDecision(input);
   metrics.addMetric(METRIC[result.outcome], MetricUnit.Count, 1);
   return result;

@@ -1,11 +1,11 @@
 import type { Onboarding } from '../domain/onboarding';
 import { storePendingAnalysisTask, transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
 import { resumeTask } from '../adapters/sfn/task-callback';
-import { ConflictError } from '../shared/errors';
-import { loadOnboarding } from '../shared/onboarding-loader';
-import { logger } from '../shared/observability';
+import { ConflictError } from '../runtime/errors';
+import { loadOnboarding } from '../application/onboarding-loader';
+import { logger } from '../runtime/observability';
 
-const STAGE = 'AwaitAnalysis';
+const STEP = 'AwaitAnalysis';
 
 /**
  * Seed step 2: the onboarding waits for its problem analysis. Keeps the task token where
@@ -17,7 +17,7 @@ export async function awaitAnalysis(onboardingId: string, taskToken: string, now
   if (onboarding.status === 'REGISTERED') {
     onboarding = await transitionOnboarding(onboarding, 'analysisAwaited', {
       at: now.toISOString(),
-      actor: { kind: 'system', stage: STAGE },
+      actor: { kind: 'system', step: STEP },
       detail: 'Waiting for the analysts’ problem analysis',
     });
   }

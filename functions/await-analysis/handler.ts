@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { onboardingIdField, taskTokenField } from '../shared/stage-payloads';
-import { stageHandler } from '../shared/stage-handler';
+import { onboardingIdField, taskTokenField } from '../runtime/step-payloads';
+import { stepHandler } from '../runtime/step-handler';
 import { awaitAnalysis } from './await-analysis';
 
 /** State AwaitAnalysis (waitForTaskToken). */
-export const handler = stageHandler(z.strictObject({ onboardingId: onboardingIdField, taskToken: taskTokenField }), async ({ onboardingId, taskToken }) => {
+export const handler = stepHandler(z.strictObject({ onboardingId: onboardingIdField, taskToken: taskTokenField }), async ({ onboardingId, taskToken }) => {
   await awaitAnalysis(onboardingId, taskToken);
   return { waiting: 'analysis' };
 });

@@ -3,15 +3,15 @@ import { primaryContact } from '../domain/onboarding';
 import { createOrFindLink, rotateLinkTaskToken } from '../adapters/dynamodb/link-repository';
 import { storeAgreementLinkHash, transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
 import { resumeTask } from '../adapters/sfn/task-callback';
-import { agreementLink } from '../shared/agreement-link';
-import { loadAgreement } from '../shared/agreement-loader';
-import { ConflictError } from '../shared/errors';
-import { notifyOnce } from '../shared/notifications';
-import { loadOnboarding } from '../shared/onboarding-loader';
-import { logger } from '../shared/observability';
+import { agreementLink } from '../application/agreement-link';
+import { loadAgreement } from '../application/agreement-loader';
+import { ConflictError } from '../runtime/errors';
+import { notifyOnce } from '../application/notifications';
+import { loadOnboarding } from '../application/onboarding-loader';
+import { logger } from '../runtime/observability';
 import { agreementOffer } from '../templates/email/agreement-offer';
 
-const STAGE = 'AwaitClientDecision';
+const STEP = 'AwaitClientDecision';
 
 /**
  * AGREEMENT_SENT: the client's primary contact gets the agreement with a single-use link, and the
@@ -28,7 +28,7 @@ export async function awaitClientDecision(
     onboarding = await transitionOnboarding(onboarding, 'agreementSent', {
       at: now.toISOString(),
       agreementVersion: agreement.version,
-      actor: { kind: 'system', stage: STAGE },
+      actor: { kind: 'system', step: STEP },
       detail: `Agreement version ${agreement.version} sent to the client for approval`,
     });
   }
@@ -58,7 +58,7 @@ export async function awaitClientDecision(
   }
   await notifyOnce(onboarding, {
     notice: { kind: 'agreementOffer', scope: agreement.version },
-    stage: STAGE,
+    step: STEP,
     to: [primaryContact(onboarding).email],
     render: () => agreementOffer({ onboarding, agreement, url }),
     detail: `Agreement version ${agreement.version} e-mailed to the primary contact with a single-use link`,

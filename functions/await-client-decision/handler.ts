@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { countField, onboardingIdField, taskTokenField, versionField } from '../shared/stage-payloads';
-import { stageHandler } from '../shared/stage-handler';
+import { countField, onboardingIdField, taskTokenField, versionField } from '../runtime/step-payloads';
+import { stepHandler } from '../runtime/step-handler';
 import { awaitClientDecision } from './await-client-decision';
 
 const payloadSchema = z.strictObject({
@@ -11,7 +11,7 @@ const payloadSchema = z.strictObject({
 });
 
 /** State AwaitClientDecision (waitForTaskToken). */
-export const handler = stageHandler(payloadSchema, async (input) => {
+export const handler = stepHandler(payloadSchema, async (input) => {
   await awaitClientDecision(input);
   return { waiting: 'client-decision' };
 });

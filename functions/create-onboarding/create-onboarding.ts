@@ -3,12 +3,12 @@ import type { Intake } from '../domain/intake';
 import { newOnboardingId } from '../domain/ids';
 import { newOnboarding, type OnboardingStatus } from '../domain/onboarding';
 import { claimIdempotencyKey } from '../adapters/dynamodb/idempotency-repository';
-import { createOnboarding as storeOnboarding, findOnboarding, OnboardingAlreadyExistsError } from '../adapters/dynamodb/onboarding-repository';
+import { findOnboarding, insertOnboarding, OnboardingAlreadyExistsError } from '../adapters/dynamodb/onboarding-repository';
 import { startOnboardingExecution } from '../adapters/sfn/workflow-starter';
-import { IdempotencyKeyReusedError } from '../shared/errors';
-import type { Caller } from '../shared/http/caller';
-import { logger } from '../shared/observability';
-import { workflowPolicy, type OnboardingExecutionInput } from '../shared/workflow-input';
+import { IdempotencyKeyReusedError } from '../runtime/errors';
+import type { Caller } from '../runtime/http/caller';
+import { logger } from '../runtime/observability';
+import { workflowPolicy, type OnboardingExecutionInput } from '../application/workflow-input';
 
 export interface CreateOnboardingCommand {
   intake: Intake;
@@ -53,7 +53,7 @@ export async function createOnboarding(command: CreateOnboardingCommand, receive
   let status: OnboardingStatus = onboarding.status;
   try {
     // The aggregate and its INTAKE_RECEIVED event, in one transaction.
-    await storeOnboarding(onboarding, { kind: 'staff', sub: command.caller.sub, email: command.caller.email });
+    await insertOnboarding(onboarding, { kind: 'staff', sub: command.caller.sub, email: command.caller.email });
   } catch (error) {
     if (!(error instanceof OnboardingAlreadyExistsError && replayed)) throw error;
     status = (await findOnboarding(onboardingId))?.status ?? status;

@@ -1,9 +1,9 @@
 import { intakeSchema } from '../domain/intake';
-import { ValidationError } from '../shared/errors';
-import { header, parseJsonBody } from '../shared/http/request';
-import { staffHandler, json } from '../shared/http/http-handler';
+import { ValidationError } from '../runtime/errors';
+import { header, parseJsonBody } from '../runtime/http/request';
+import { staffHandler, json } from '../runtime/http/http-handler';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { metrics } from '../shared/observability';
+import { metrics } from '../runtime/observability';
 import { createOnboarding } from './create-onboarding';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;

@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Locale } from '../domain/intake';
 import type { ClientDecision } from '../domain/onboarding';
-import { MalformedBodyError, UnsupportedMediaTypeError } from '../shared/errors';
-import { mediaType, rawBody } from '../shared/http/request';
+import { MalformedBodyError, UnsupportedMediaTypeError } from '../runtime/errors';
+import { mediaType, rawBody } from '../runtime/http/request';
 import type { AgreementFormError, AgreementFormValues } from '../templates/pages/agreement-form';
 import { AGREEMENT_FORM_MESSAGES, COMMENT_MAX_LENGTH, NAME_MAX_LENGTH } from '../templates/pages/agreement-form-messages';
 

@@ -1,9 +1,9 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { agreementView } from '../shared/agreement-view';
-import { ConflictError, GoneError, NotFoundError, ValidationError } from '../shared/errors';
-import { htmlResult } from '../shared/http/html';
-import { httpHandler, json, type HttpResult } from '../shared/http/http-handler';
-import { metrics } from '../shared/observability';
+import { agreementView } from '../application/agreement-view';
+import { ConflictError, GoneError, NotFoundError, ValidationError } from '../runtime/errors';
+import { htmlResult } from '../runtime/http/html';
+import { httpHandler, json, type HttpResult } from '../runtime/http/http-handler';
+import { metrics } from '../runtime/observability';
 import { renderAgreementPage } from '../templates/pages/agreement-page';
 import { renderAlreadyDecided, renderDecisionRecorded, renderLinkExpired, renderLinkNotFound } from '../templates/pages/decision-pages';
 import type { Locale } from '../domain/intake';

@@ -1,7 +1,8 @@
 import type { Agreement } from '../domain/agreement';
-import { useLink, type ClientLink, type ClientDecisionEvidence } from '../adapters/dynamodb/link-repository';
+import type { ClientDecisionEvidence, ClientLink } from '../domain/client-link';
+import { useLink } from '../adapters/dynamodb/link-repository';
 import { resumeTask } from '../adapters/sfn/task-callback';
-import { logger } from '../shared/observability';
+import { logger } from '../runtime/observability';
 import type { DecisionInput } from './decision-form';
 
 /**

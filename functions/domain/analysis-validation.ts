@@ -1,4 +1,4 @@
-import type { FieldError } from '../shared/errors';
+import type { FieldError } from './field-error';
 import type { AnalysisItem } from './analysis';
 
 /**

@@ -70,7 +70,7 @@ export const transitionRule = (name: TransitionName): TransitionRule => TRANSITI
 
 /** Whether `name` may leave `status`. */
 export function allows(name: TransitionName, status: OnboardingStatus): boolean {
-  return (transitionRule(name).from as readonly OnboardingStatus[]).includes(status);
+  return (transitionRule(name).from).includes(status);
 }
 
 /** The timeline event type a transition writes (AGREEMENT_SENT_V2 for per-version ones). */

@@ -10,7 +10,7 @@ import type { OnboardingStatus } from './lifecycle';
 export type Actor =
   | { kind: 'staff'; sub: string; email: string }
   | { kind: 'client'; name: string }
-  | { kind: 'system'; stage: string };
+  | { kind: 'system'; step: string };
 
 export interface Incident {
   id: string;

@@ -73,7 +73,7 @@ export function totalsOf(lines: readonly Pick<AgreementLine, 'totalCents'>[], va
   return { exclVatCents, vatPercent, vatCents, inclVatCents: sumCents([exclVatCents, vatCents]) };
 }
 
-export interface DraftAgreementInput {
+export interface PriceAgreementInput {
   onboarding: Pick<Onboarding, 'id' | 'client' | 'incidents'>;
   analysis: { version: number; items: AnalysisItem[] };
   rateCard: RateCard;
@@ -87,7 +87,7 @@ export interface DraftAgreementInput {
  * order and a hash over its canonical content. Throws AnalysisMismatchError unless the analysis
  * covers every incident exactly once (the API checks this too; the workflow must not trust it).
  */
-export function draftAgreement({ onboarding, analysis, rateCard, version, now }: DraftAgreementInput): Agreement {
+export function priceAgreement({ onboarding, analysis, rateCard, version, now }: PriceAgreementInput): Agreement {
   const mismatches = checkAnalysisAgainstIncidents(
     onboarding.incidents.map((incident) => incident.id),
     analysis,

@@ -35,3 +35,13 @@ export const rateCardSchema = z.strictObject({
 });
 
 export type RateCard = z.infer<typeof rateCardSchema>;
+
+/** The rate card in force, as the API shows it: the stage's default until an admin stores one. */
+export interface StoredRateCard {
+  rateCard: RateCard;
+  /** 0 while the stage's default applies; +1 with every PUT. */
+  version: number;
+  updatedAt?: string;
+  updatedBy?: string;
+  source: 'stage-default' | 'stored';
+}

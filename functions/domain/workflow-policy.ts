@@ -8,8 +8,8 @@ const count = z.number().int().min(0).max(20);
  * and tests compress days into seconds without editing the ASL. Step Functions wants whole seconds.
  */
 export const workflowPolicySchema = z.strictObject({
-  /** Seconds a Lambda stage may run before Step Functions times the task out. */
-  stageTimeoutSeconds: z.number().int().min(1).max(900),
+  /** Seconds a Lambda step may run before Step Functions times the task out. */
+  stepTimeoutSeconds: z.number().int().min(1).max(900),
   /** Waiting for the analysis: a reminder to the analysts after each of these. */
   analysisReminderSeconds: seconds,
   /** Reminders per analysis round; one more timeout escalates to the account manager. */

@@ -1,9 +1,9 @@
-import { draftAgreement as price } from '../domain/pricing';
+import { priceAgreement } from '../domain/pricing';
 import { findAgreementVersion } from '../adapters/dynamodb/document-repository';
 import { recordAgreementDraft } from '../adapters/dynamodb/onboarding-repository';
 import { currentRateCard } from '../adapters/dynamodb/rate-card-repository';
-import { ConflictError } from '../shared/errors';
-import { loadOnboarding } from '../shared/onboarding-loader';
+import { ConflictError } from '../runtime/errors';
+import { loadOnboarding } from '../application/onboarding-loader';
 import { formatEuro } from '../templates/format';
 
 /**
@@ -21,7 +21,7 @@ export async function draftAgreement(onboardingId: string, analysisVersion: numb
 
   const agreement =
     (await findAgreementVersion(onboardingId, analysisVersion)) ??
-    price({ onboarding, analysis, rateCard: (await currentRateCard()).rateCard, version: analysisVersion, now });
+    priceAgreement({ onboarding, analysis, rateCard: (await currentRateCard()).rateCard, version: analysisVersion, now });
   await recordAgreementDraft(
     onboarding,
     agreement,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { metrics } from '../shared/observability';
-import { onboardingIdField, versionField } from '../shared/stage-payloads';
-import { stageHandler } from '../shared/stage-handler';
+import { metrics } from '../runtime/observability';
+import { onboardingIdField, versionField } from '../runtime/step-payloads';
+import { stepHandler } from '../runtime/step-handler';
 import { draftAgreement } from './draft-agreement';
 
 /** State DraftAgreement. */
-export const handler = stageHandler(
+export const handler = stepHandler(
   z.strictObject({ onboardingId: onboardingIdField, analysisVersion: versionField }),
   async ({ onboardingId, analysisVersion }) => {
     const result = await draftAgreement(onboardingId, analysisVersion);

@@ -2,13 +2,13 @@ import { primaryContact } from '../domain/onboarding';
 import { revokeLink } from '../adapters/dynamodb/link-repository';
 import { countNotices } from '../adapters/dynamodb/notice-repository';
 import { transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
-import { currentAgreementLink } from '../shared/agreement-client-link';
-import { loadAgreement } from '../shared/agreement-loader';
-import { notifyOnce } from '../shared/notifications';
-import { loadOnboarding } from '../shared/onboarding-loader';
+import { currentAgreementLink } from '../application/agreement-client-link';
+import { loadAgreement } from '../application/agreement-loader';
+import { notifyOnce } from '../application/notifications';
+import { loadOnboarding } from '../application/onboarding-loader';
 import { agreementExpiredClientNote, agreementExpiredNotice } from '../templates/email/agreement-expired';
 
-const STAGE = 'ExpireAgreement';
+const STEP = 'ExpireAgreement';
 
 /**
  * The reminders are used up: the link stops working (410), the onboarding is EXPIRED and the
@@ -23,7 +23,7 @@ export async function expireAgreement(input: { onboardingId: string; agreementVe
   if (onboarding.status === 'AGREEMENT_SENT') {
     onboarding = await transitionOnboarding(onboarding, 'agreementExpired', {
       at: now.toISOString(),
-      actor: { kind: 'system', stage: STAGE },
+      actor: { kind: 'system', step: STEP },
       detail: `No decision on agreement version ${agreement.version}; the link no longer works`,
     });
   }
@@ -31,14 +31,14 @@ export async function expireAgreement(input: { onboardingId: string; agreementVe
   const expired = onboarding;
   await notifyOnce(expired, {
     notice: { kind: 'accountManagerToldExpired' },
-    stage: STAGE,
+    step: STEP,
     to: [expired.accountManager.email],
     render: () => agreementExpiredNotice({ onboarding: expired, agreement, remindersSent }),
     detail: 'Account manager told the agreement expired',
   });
   await notifyOnce(expired, {
     notice: { kind: 'clientToldExpired' },
-    stage: STAGE,
+    step: STEP,
     to: [primaryContact(expired).email],
     render: () => agreementExpiredClientNote({ onboarding: expired, agreement }),
     detail: 'Client told the offer lapsed',

@@ -1,7 +1,7 @@
 import { ONBOARDING_ID_PATTERN } from '../domain/ids';
 import { findOnboardingWithTimeline } from '../adapters/dynamodb/onboarding-repository';
-import { NotFoundError } from '../shared/errors';
-import { staffHandler, json } from '../shared/http/http-handler';
+import { NotFoundError } from '../runtime/errors';
+import { staffHandler, json } from '../runtime/http/http-handler';
 
 /** GET /onboardings/{id} (staff): the aggregate with its timeline. */
 export const handler = staffHandler(async ({ event }) => {

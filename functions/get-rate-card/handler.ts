@@ -1,5 +1,5 @@
 import { currentRateCard } from '../adapters/dynamodb/rate-card-repository';
-import { json, staffHandler } from '../shared/http/http-handler';
+import { json, staffHandler } from '../runtime/http/http-handler';
 
 /** GET /rate-card (staff). */
 export const handler = staffHandler(async () => json(200, await currentRateCard()));

@@ -1,15 +1,16 @@
 import { isTerminal } from '../domain/lifecycle';
 import { findOnboarding, transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
 import { sendEmail } from '../adapters/ses/mailer';
-import { ENV, requireEnvList } from '../shared/env';
-import { notifyOnce } from '../shared/notifications';
-import { logger } from '../shared/observability';
+import { ENV, requireEnvList } from '../runtime/env';
+import { notifyOnce } from '../application/notifications';
+import { logger } from '../runtime/observability';
 import { failureAlert } from '../templates/email/failure-alert';
 
-const STAGE = 'HandleFailure';
+const STEP = 'HandleFailure';
+const OPERATIONS = requireEnvList(ENV.opsAddresses);
 
 /**
- * A stage failed after its retries: mark the onboarding FAILED and alert operations. Only the
+ * A step failed after its retries: mark the onboarding FAILED and alert operations. Only the
  * error name is logged and stored; the cause may quote data and is left to the execution history.
  */
 export async function handleFailure(onboardingId: string, failure: { Error: string }, now = new Date()): Promise<void> {
@@ -19,21 +20,21 @@ export async function handleFailure(onboardingId: string, failure: { Error: stri
 
   let onboarding = await findOnboarding(onboardingId);
   if (!onboarding) {
-    await sendEmail({ to: requireEnvList(ENV.opsAddresses), ...alert() });
+    await sendEmail({ to: OPERATIONS, ...alert() });
     return;
   }
   if (!isTerminal(onboarding.status)) {
     onboarding = await transitionOnboarding(
       onboarding,
       'failed',
-      { at, actor: { kind: 'system', stage: STAGE }, detail: `A stage failed with ${failure.Error}` },
+      { at, actor: { kind: 'system', step: STEP }, detail: `A step failed with ${failure.Error}` },
       { failure: { error: failure.Error, at } },
     );
   }
   await notifyOnce(onboarding, {
     notice: { kind: 'operationsAlerted' },
-    stage: STAGE,
-    to: requireEnvList(ENV.opsAddresses),
+    step: STEP,
+    to: OPERATIONS,
     render: alert,
     detail: 'Operations alerted',
   });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ONBOARDING_STATUSES } from '../domain/onboarding';
 import { listOnboardings } from '../adapters/dynamodb/onboarding-repository';
-import { parseQuery } from '../shared/http/request';
-import { staffHandler, json } from '../shared/http/http-handler';
-import { paginationQuery } from '../shared/http/pagination';
+import { parseQuery } from '../runtime/http/request';
+import { staffHandler, json } from '../runtime/http/http-handler';
+import { paginationQuery } from '../runtime/http/pagination';
 import { summarize } from './summary';
 
 const querySchema = z.strictObject({ status: z.enum(ONBOARDING_STATUSES).optional(), ...paginationQuery });

@@ -1,8 +1,8 @@
 import { rateCardSchema } from '../domain/rate-card';
 import { storeRateCard } from '../adapters/dynamodb/rate-card-repository';
-import { parseJsonBody } from '../shared/http/request';
-import { json, staffHandler } from '../shared/http/http-handler';
-import { logger } from '../shared/observability';
+import { parseJsonBody } from '../runtime/http/request';
+import { json, staffHandler } from '../runtime/http/http-handler';
+import { logger } from '../runtime/observability';
 
 /** PUT /rate-card (admin): the whole card; agreements already drafted keep their snapshot. */
 export const handler = staffHandler(async ({ event, caller }) => {

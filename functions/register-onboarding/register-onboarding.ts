@@ -1,13 +1,14 @@
 import { primaryContact, type OnboardingStatus } from '../domain/onboarding';
 import { transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
-import { ENV, requireEnvList } from '../shared/env';
-import { notifyOnce } from '../shared/notifications';
-import { loadOnboarding } from '../shared/onboarding-loader';
-import { logger } from '../shared/observability';
+import { ENV, requireEnvList } from '../runtime/env';
+import { notifyOnce } from '../application/notifications';
+import { loadOnboarding } from '../application/onboarding-loader';
+import { logger } from '../runtime/observability';
 import { analystNotification } from '../templates/email/analyst-notification';
 import { registrationConfirmation } from '../templates/email/registration-confirmation';
 
-const STAGE = 'RegisterOnboarding';
+const STEP = 'RegisterOnboarding';
+const ANALYSTS = requireEnvList(ENV.analystAddresses);
 
 /**
  * Seed step 1, registration: RECEIVED → REGISTERED, confirm to the client's primary contact in the
@@ -18,7 +19,7 @@ export async function registerOnboarding(onboardingId: string, now = new Date())
   if (onboarding.status === 'RECEIVED') {
     onboarding = await transitionOnboarding(onboarding, 'registered', {
       at: now.toISOString(),
-      actor: { kind: 'system', stage: STAGE },
+      actor: { kind: 'system', step: STEP },
       detail: 'Intake registered',
     });
   } else if (onboarding.status !== 'REGISTERED') {
@@ -29,15 +30,15 @@ export async function registerOnboarding(onboardingId: string, now = new Date())
   const registered = onboarding;
   await notifyOnce(registered, {
     notice: { kind: 'clientConfirmation' },
-    stage: STAGE,
+    step: STEP,
     to: [primaryContact(registered).email],
     render: () => registrationConfirmation(registered),
     detail: `Registration confirmation e-mailed to the primary contact (${registered.client.locale})`,
   });
   await notifyOnce(registered, {
     notice: { kind: 'analystsNotified' },
-    stage: STAGE,
-    to: requireEnvList(ENV.analystAddresses),
+    step: STEP,
+    to: ANALYSTS,
     render: () => analystNotification(registered),
     detail: 'Analysts notified to start the problem analysis',
   });

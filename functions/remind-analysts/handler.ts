@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { countField, onboardingIdField } from '../shared/stage-payloads';
-import { stageHandler } from '../shared/stage-handler';
+import { countField, onboardingIdField } from '../runtime/step-payloads';
+import { stepHandler } from '../runtime/step-handler';
 import { remindAnalysts } from './remind-analysts';
 
 /** State RemindAnalysts. */
-export const handler = stageHandler(z.strictObject({ onboardingId: onboardingIdField, maxReminders: countField }), ({ onboardingId, maxReminders }) =>
+export const handler = stepHandler(z.strictObject({ onboardingId: onboardingIdField, maxReminders: countField }), ({ onboardingId, maxReminders }) =>
   remindAnalysts(onboardingId, maxReminders),
 );

@@ -1,11 +1,12 @@
 import { countNotices } from '../adapters/dynamodb/notice-repository';
-import { ENV, requireEnvList } from '../shared/env';
-import { notifyOnce } from '../shared/notifications';
-import { loadOnboarding } from '../shared/onboarding-loader';
+import { ENV, requireEnvList } from '../runtime/env';
+import { notifyOnce } from '../application/notifications';
+import { loadOnboarding } from '../application/onboarding-loader';
 import { analysisEscalation } from '../templates/email/analysis-escalation';
 import { analysisReminder } from '../templates/email/analysis-reminder';
 
-const STAGE = 'RemindAnalysts';
+const STEP = 'RemindAnalysts';
+const ANALYSTS = requireEnvList(ENV.analystAddresses);
 
 /**
  * The analysis is overdue: remind the analysts, at most `maxReminders` times per round; at the
@@ -22,8 +23,8 @@ export async function remindAnalysts(onboardingId: string, maxReminders: number)
     const reminder = sent + 1;
     await notifyOnce(onboarding, {
       notice: { kind: 'analysisReminder', scope: round, seq: reminder },
-      stage: STAGE,
-      to: requireEnvList(ENV.analystAddresses),
+      step: STEP,
+      to: ANALYSTS,
       render: () => analysisReminder({ onboarding, reminder, maxReminders }),
       detail: `Analysts reminded (${reminder} of ${maxReminders})`,
     });
@@ -31,7 +32,7 @@ export async function remindAnalysts(onboardingId: string, maxReminders: number)
   }
   const escalated = await notifyOnce(onboarding, {
     notice: { kind: 'analysisEscalated', scope: round },
-    stage: STAGE,
+    step: STEP,
     to: [onboarding.accountManager.email],
     render: () => analysisEscalation({ onboarding, remindersSent: sent }),
     detail: `Analysis overdue after ${sent} reminder(s): escalated to the account manager`,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { countField, onboardingIdField, versionField } from '../shared/stage-payloads';
-import { stageHandler } from '../shared/stage-handler';
+import { countField, onboardingIdField, versionField } from '../runtime/step-payloads';
+import { stepHandler } from '../runtime/step-handler';
 import { remindClient } from './remind-client';
 
 /** State RemindClient. */
-export const handler = stageHandler(
+export const handler = stepHandler(
   z.strictObject({ onboardingId: onboardingIdField, agreementVersion: versionField, maxReminders: countField }),
   remindClient,
 );

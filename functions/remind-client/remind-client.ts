@@ -1,13 +1,13 @@
 import { primaryContact } from '../domain/onboarding';
 import { countNotices } from '../adapters/dynamodb/notice-repository';
-import { agreementLink } from '../shared/agreement-link';
-import { currentAgreementLink } from '../shared/agreement-client-link';
-import { loadAgreement } from '../shared/agreement-loader';
-import { notifyOnce } from '../shared/notifications';
-import { loadOnboarding } from '../shared/onboarding-loader';
+import { agreementLink } from '../application/agreement-link';
+import { currentAgreementLink } from '../application/agreement-client-link';
+import { loadAgreement } from '../application/agreement-loader';
+import { notifyOnce } from '../application/notifications';
+import { loadOnboarding } from '../application/onboarding-loader';
 import { agreementReminder } from '../templates/email/agreement-reminder';
 
-const STAGE = 'RemindClient';
+const STEP = 'RemindClient';
 
 /**
  * No decision yet: remind the client with the same link, at most `maxReminders` times per agreement
@@ -25,7 +25,7 @@ export async function remindClient(input: { onboardingId: string; agreementVersi
   const { url } = await agreementLink(onboarding.id, agreement.version);
   await notifyOnce(onboarding, {
     notice: { kind: 'agreementReminder', scope: agreement.version, seq: reminder },
-    stage: STAGE,
+    step: STEP,
     to: [primaryContact(onboarding).email],
     render: () => agreementReminder({ onboarding, agreement, url, reminder, maxReminders: input.maxReminders }),
     detail: `Client reminded with the same link (${reminder} of ${input.maxReminders})`,

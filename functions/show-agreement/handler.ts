@@ -1,6 +1,6 @@
-import { agreementView } from '../shared/agreement-view';
-import { htmlResult } from '../shared/http/html';
-import { httpHandler } from '../shared/http/http-handler';
+import { agreementView } from '../application/agreement-view';
+import { htmlResult } from '../runtime/http/html';
+import { httpHandler } from '../runtime/http/http-handler';
 import { renderAgreementPage } from '../templates/pages/agreement-page';
 import { renderAlreadyDecided, renderLinkExpired, renderLinkNotFound } from '../templates/pages/decision-pages';
 

@@ -1,10 +1,10 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { analysisSubmissionSchema } from '../domain/analysis';
 import { ONBOARDING_ID_PATTERN } from '../domain/ids';
-import { NotFoundError } from '../shared/errors';
-import { parseJsonBody } from '../shared/http/request';
-import { json, staffHandler } from '../shared/http/http-handler';
-import { metrics } from '../shared/observability';
+import { NotFoundError } from '../runtime/errors';
+import { parseJsonBody } from '../runtime/http/request';
+import { json, staffHandler } from '../runtime/http/http-handler';
+import { metrics } from '../runtime/observability';
 import { submitAnalysis } from './submit-analysis';
 
 /** POST /onboardings/{id}/analysis (analyst, admin). */

@@ -3,9 +3,9 @@ import type { AnalysisSubmission } from '../domain/analysis';
 import type { OnboardingStatus } from '../domain/onboarding';
 import { findOnboarding, recordAnalysisSubmission } from '../adapters/dynamodb/onboarding-repository';
 import { resumeTask } from '../adapters/sfn/task-callback';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
-import type { Caller } from '../shared/http/caller';
-import { logger } from '../shared/observability';
+import { ConflictError, NotFoundError, ValidationError } from '../runtime/errors';
+import type { Caller } from '../runtime/http/caller';
+import { logger } from '../runtime/observability';
 
 /**
  * An analyst submits the analysis for the current round: validated against the onboarding (each

@@ -4,7 +4,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stage-config';
-import type { StageFunction } from './stage-function';
+import type { CatalogFunction } from './catalog-function';
 import { stageLogGroup } from './stage-log-group';
 
 /** Generous for a handful of staff and client links, low enough to cap a runaway client's cost. */
@@ -31,7 +31,7 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 export interface OnboardingApiProps {
   stage: StageConfig;
   /** The catalog functions with routes. */
-  httpFunctions: readonly StageFunction[];
+  httpFunctions: readonly CatalogFunction[];
   /** Required on every staff route, absent on every public one. */
   staffAuthorizer: apigw.IHttpRouteAuthorizer;
 }

@@ -7,7 +7,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stage-config';
-import { POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME, type StageFunction } from './stage-function';
+import { POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME, type CatalogFunction } from './catalog-function';
 
 const PERIOD = Duration.minutes(5);
 
@@ -37,7 +37,7 @@ export function onboardingMetric(metricName: string, options: cloudwatch.MetricO
 export interface OnboardingMonitoringProps {
   stage: StageConfig;
   stateMachine: StateMachine;
-  functions: readonly StageFunction[];
+  functions: readonly CatalogFunction[];
   httpApi: HttpApi;
 }
 

@@ -8,7 +8,7 @@ function retentionDays(days: number): logs.RetentionDays {
   if (!allowed.includes(days)) {
     throw new Error(`logRetentionDays ${days} is not a CloudWatch retention; use one of ${allowed.join(', ')}`);
   }
-  return days as logs.RetentionDays;
+  return days;
 }
 
 /** A log group with the stage's retention; kept on stack deletion where the stage protects data. */

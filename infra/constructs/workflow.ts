@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stage-config';
-import type { StageFunction } from './stage-function';
+import type { CatalogFunction } from './catalog-function';
 import { stageLogGroup } from './stage-log-group';
+import { stateMachineNameOf } from './state-machine-name';
+
+export { stateMachineArnOf, stateMachineNameOf } from './state-machine-name';
 
 export const ASL_FILE = new URL('../../statemachines/onboarding.asl.json', import.meta.url);
 
@@ -14,26 +17,10 @@ export function substitutionKeysIn(asl: string): Set<string> {
   return new Set([...asl.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((match) => match[1] as string));
 }
 
-/** Fixed, so that functions can be granted on the ARN before the state machine exists. */
-export const stateMachineNameOf = (stage: StageConfig): string => `onboarding-${stage.stage}`;
-
-/**
- * The state machine's ARN built from its fixed name, not from the resource: a workflow function
- * that must answer its own task would otherwise depend on the state machine that depends on it.
- */
-export function stateMachineArnOf(scope: Construct, stage: StageConfig): string {
-  return Stack.of(scope).formatArn({
-    service: 'states',
-    resource: 'stateMachine',
-    resourceName: stateMachineNameOf(stage),
-    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-  });
-}
-
 export interface OnboardingWorkflowProps {
   stage: StageConfig;
   /** The functions with an `aslKey` in the catalog; the state machine may invoke these and no others. */
-  workflowFunctions: readonly StageFunction[];
+  workflowFunctions: readonly CatalogFunction[];
 }
 
 /**
@@ -90,7 +77,7 @@ export class OnboardingWorkflow extends Construct {
   }
 }
 
-function requireAslKey(fn: StageFunction): string {
+function requireAslKey(fn: CatalogFunction): string {
   if (!fn.spec.aslKey) throw new Error(`${fn.spec.name} has no aslKey but was given to the workflow`);
   return fn.spec.aslKey;
 }

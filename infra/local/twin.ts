@@ -1,7 +1,7 @@
 import './polyfills';
 import { randomBytes } from 'node:crypto';
 import { LOCAL_STAGE, type StageConfig } from '../stage-config';
-import { ENV } from '../../functions/shared/env';
+import { ENV } from '../../functions/runtime/env';
 import { routesFromCatalog, startApiEmulator, type ApiLog } from './api';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER_URL } from './auth';
 import { createTable, deleteTable, startDynamoDbLocal } from './dynamodb';
@@ -132,14 +132,17 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     const issuer = await createLocalIssuer({ issuerUrl: LOCAL_ISSUER_URL, audience: LOCAL_AUDIENCE });
     const api = await startApiEmulator({
       port: ports.api,
-      routes: await routesFromCatalog(loadHandler),
+      // Every port is bound and every variable set before the first handler module is imported.
+      routes: (url) => {
+        process.env[ENV.publicBaseUrl] = url;
+        return routesFromCatalog(loadHandler);
+      },
       localIssuer: issuer,
       region,
       accountId: LOCAL_ACCOUNT_ID,
       ...(options.apiLog ? { log: options.apiLog } : {}),
     });
     closers.push(api.close);
-    process.env[ENV.publicBaseUrl] = api.url;
 
     return {
       urls: { api: api.url, stepFunctions: stepFunctions.url, dynamodb: dynamodbUrl, ses: ses.url, secretsManager: secretsManager.url },

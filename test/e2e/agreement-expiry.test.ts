@@ -57,7 +57,7 @@ describe('no decision on the agreement', () => {
 
   it('expires the agreement: status EXPIRED, the execution ends successfully', async () => {
     expect(expired.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['AGREEMENT_REMINDER_V1_1', 'AGREEMENT_EXPIRED']));
-    expect(expired.timeline.find((e) => e.type === 'AGREEMENT_EXPIRED')).toMatchObject({ status: 'EXPIRED', actor: { kind: 'system', stage: 'ExpireAgreement' } });
+    expect(expired.timeline.find((e) => e.type === 'AGREEMENT_EXPIRED')).toMatchObject({ status: 'EXPIRED', actor: { kind: 'system', step: 'ExpireAgreement' } });
     expect(expired.agreement?.decision).toBeUndefined();
     const execution = await eventually(async () => {
       const described = await twin.sfn.send(new DescribeExecutionCommand({ executionArn }));

@@ -28,7 +28,7 @@ interface Detail {
   client: { companyName: string };
   incidents: Array<{ id: string; title: string }>;
   accountManager: { email: string };
-  timeline: Array<{ type: string; status?: string; actor: { kind: string; email?: string; stage?: string } }>;
+  timeline: Array<{ type: string; status?: string; actor: { kind: string; email?: string; step?: string } }>;
 }
 
 async function intake(body = validIntake()) {
@@ -67,7 +67,7 @@ describe('intake → REGISTERED → AWAITING_ANALYSIS on the twin, over HTTP', (
     expect(detail.accountManager.email).toBe('am@breakfix.example');
     expect(detail.timeline.map((e) => e.type)).toEqual(['INTAKE_RECEIVED', 'REGISTERED', 'CLIENT_CONFIRMATION_SENT', 'ANALYSTS_NOTIFIED', 'AWAITING_ANALYSIS']);
     expect(detail.timeline[0]!.actor).toMatchObject({ kind: 'staff', email: 'am@breakfix.example' });
-    expect(detail.timeline[1]!.actor).toEqual({ kind: 'system', stage: 'RegisterOnboarding' });
+    expect(detail.timeline[1]!.actor).toEqual({ kind: 'system', step: 'RegisterOnboarding' });
   });
 
   it('e-mails the primary contact a Dutch confirmation and the analysts a notification', async () => {

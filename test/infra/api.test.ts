@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, type FunctionSpec } from '../../functions/catalog';
 import { type SynthesizedStage, synthesizeStage } from './synth-stage';
-import { type CfnResource, type CfnValue, logicalId, renderCfnString, resource, resourcesOfType, stageFunction } from './template-queries';
+import { type CfnResource, type CfnValue, logicalId, renderCfnString, resource, resourcesOfType, catalogFunction } from './template-queries';
 
 const routes = (FUNCTIONS as readonly FunctionSpec[]).flatMap((spec) =>
   (spec.routes ?? []).map((route) => ({ ...route, functionName: spec.name, routeKey: `${route.method} ${route.path}` })),
@@ -63,7 +63,7 @@ describe('the HTTP API', () => {
       expect(integration.IntegrationType, route.routeKey).toBe('AWS_PROXY');
       expect(integration.PayloadFormatVersion, route.routeKey).toBe('2.0');
       expect(renderCfnString(integration.IntegrationUri ?? ''), route.routeKey).toBe(
-        `<${logicalId(dev.stack, stageFunction(dev.stack, route.functionName).function)}.Arn>`,
+        `<${logicalId(dev.stack, catalogFunction(dev.stack, route.functionName).function)}.Arn>`,
       );
     }
   });

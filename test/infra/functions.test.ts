@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, type FunctionSpec } from '../../functions/catalog';
-import { ENV } from '../../functions/shared/env';
+import { ENV } from '../../functions/runtime/env';
 import { type SynthesizedStage, synthesizeStage } from './synth-stage';
-import { type CfnValue, logicalId, ref, renderCfnString, resource, resourcesOfType, stageFunction } from './template-queries';
+import { type CfnValue, logicalId, ref, renderCfnString, resource, resourcesOfType, catalogFunction } from './template-queries';
 
 const specs: readonly FunctionSpec[] = FUNCTIONS;
 
@@ -16,7 +16,7 @@ describe('the Lambda functions', () => {
   it('every one runs Node.js 24 on arm64 with active tracing and its own log group with the stage retention', () => {
     const lambdas = resourcesOfType(dev.template, 'AWS::Lambda::Function');
     expect(lambdas.map(([id]) => id).sort()).toEqual(
-      specs.map((spec) => logicalId(dev.stack, stageFunction(dev.stack, spec.name).function)).sort(),
+      specs.map((spec) => logicalId(dev.stack, catalogFunction(dev.stack, spec.name).function)).sort(),
     );
     for (const [id, lambda] of lambdas) {
       const properties = lambda.Properties ?? {};
@@ -40,8 +40,8 @@ describe('the Lambda functions', () => {
       [ENV.opsAddresses]: stage.opsAddresses.join(','),
       [ENV.workflowPolicy]: JSON.stringify(stage.policy),
       [ENV.defaultRateCard]: JSON.stringify(stage.defaultRateCard),
-      POWERTOOLS_SERVICE_NAME: expect.any(String) as unknown as CfnValue,
-      POWERTOOLS_METRICS_NAMESPACE: expect.any(String) as unknown as CfnValue,
+      POWERTOOLS_SERVICE_NAME: expect.any(String),
+      POWERTOOLS_METRICS_NAMESPACE: expect.any(String),
       NODE_OPTIONS: '--enable-source-maps',
     };
     if (spec.grants.table) expected[ENV.tableName] = ref(logicalId(stack, stack.data.table));
@@ -54,7 +54,7 @@ describe('the Lambda functions', () => {
     }
     if (spec.grants.publicBaseUrl) expected[ENV.publicBaseUrl] = stack.resolve(stack.api.httpApi.apiEndpoint) as CfnValue;
 
-    const lambda = resource(template, logicalId(stack, stageFunction(stack, name).function));
+    const lambda = resource(template, logicalId(stack, catalogFunction(stack, name).function));
     expect((lambda.Properties?.Environment as { Variables: Record<string, CfnValue> }).Variables).toEqual(expected);
   });
 
@@ -82,6 +82,6 @@ describe('the Lambda functions', () => {
 });
 
 function environmentOf(stage: SynthesizedStage, name: string): Record<string, CfnValue> {
-  const lambda = resource(stage.template, logicalId(stage.stack, stageFunction(stage.stack, name).function));
+  const lambda = resource(stage.template, logicalId(stage.stack, catalogFunction(stage.stack, name).function));
   return (lambda.Properties?.Environment as { Variables: Record<string, CfnValue> }).Variables;
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, type FunctionSpec, workflowFunctions } from '../../functions/catalog';
-import { StageFunction } from '../../infra/constructs/stage-function';
+import { CatalogFunction } from '../../infra/constructs/catalog-function';
 import { type SynthesizedStage, synthesizeStage } from './synth-stage';
 import {
   type CfnValue,
@@ -9,7 +9,7 @@ import {
   ref,
   renderCfnString,
   resourcesOfType,
-  stageFunction,
+  catalogFunction,
   statementsOfRole,
 } from './template-queries';
 
@@ -42,7 +42,7 @@ describe('IAM', () => {
   let secretArn: string;
   let senderIdentityArn: string;
   const statementsOf = (name: string) =>
-    statementsOfRole(dev.template, logicalId(dev.stack, stageFunction(dev.stack, name).role));
+    statementsOfRole(dev.template, logicalId(dev.stack, catalogFunction(dev.stack, name).role));
 
   beforeAll(() => {
     dev = synthesizeStage('dev');
@@ -127,7 +127,7 @@ describe('IAM', () => {
     const readers = resourcesOfType(template, 'AWS::IAM::Policy')
       .filter(([, policy]) => JSON.stringify(policy.Properties?.PolicyDocument).includes('secretsmanager:'))
       .flatMap(([, policy]) => policy.Properties?.Roles as CfnValue[]);
-    const readerOf = (spec: FunctionSpec) => ref(logicalId(stack, stageFunction(stack, spec.name).role));
+    const readerOf = (spec: FunctionSpec) => ref(logicalId(stack, catalogFunction(stack, spec.name).role));
     const expected = specs.filter((spec) => spec.grants.linkSigningKey);
     expect(expected.map((spec) => spec.name)).toEqual(['AwaitClientDecision', 'RemindClient']);
     expect(readers).toHaveLength(expected.length);
@@ -174,7 +174,7 @@ describe('IAM', () => {
     expect(actionsOf(lambda)).toEqual(['lambda:InvokeFunction']);
     expect(resourcesOf(lambda)).toEqual(
       workflowFunctions()
-        .map((spec) => `<${logicalId(stack, stageFunction(stack, spec.name).function)}.Arn>`)
+        .map((spec) => `<${logicalId(stack, catalogFunction(stack, spec.name).function)}.Arn>`)
         .sort(),
     );
   });
@@ -185,11 +185,11 @@ describe('IAM', () => {
         const spec: FunctionSpec = {
           name: 'StartingStage',
           entry: 'functions/handle-failure/handler.ts',
-          description: 'A workflow stage asking to start executions',
-          aslKey: 'StartingStageFunctionArn',
+          description: 'A workflow step asking to start executions',
+          aslKey: 'StartingStepFunctionArn',
           grants: { stateMachine: ['start'] },
         };
-        const fn = new StageFunction(stack, spec.name, {
+        const fn = new CatalogFunction(stack, spec.name, {
           spec,
           stage: stack.stage,
           table: stack.data.table,

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../functions/catalog';
 import { ONBOARDING_METRICS } from '../../infra/constructs/monitoring';
-import { POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME } from '../../infra/constructs/stage-function';
+import { POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME } from '../../infra/constructs/catalog-function';
 import { type SynthesizedStage, synthesizeStage, PROD_CONTEXT } from './synth-stage';
-import { type CfnValue, logicalId, ref, renderCfnString, resource, resourcesOfType, stageFunction } from './template-queries';
+import { type CfnValue, logicalId, ref, renderCfnString, resource, resourcesOfType, catalogFunction } from './template-queries';
 
 interface AlarmProperties {
   Namespace: string;
@@ -37,7 +37,7 @@ describe('monitoring', () => {
   });
 
   it.each(FUNCTIONS.map((spec) => spec.name))('alarms on errors and throttles of %s', (name) => {
-    const fn = ref(logicalId(prod.stack, stageFunction(prod.stack, name).function));
+    const fn = ref(logicalId(prod.stack, catalogFunction(prod.stack, name).function));
     expectAlarm('AWS/Lambda', 'Errors', { Name: 'FunctionName', Value: fn });
     expectAlarm('AWS/Lambda', 'Throttles', { Name: 'FunctionName', Value: fn });
   });
@@ -62,7 +62,7 @@ describe('monitoring', () => {
       expect(body).toContain(`"${metric}"`);
     }
     for (const spec of FUNCTIONS) {
-      expect(body).toContain(`<${logicalId(dev.stack, stageFunction(dev.stack, spec.name).function)}>`);
+      expect(body).toContain(`<${logicalId(dev.stack, catalogFunction(dev.stack, spec.name).function)}>`);
     }
   });
 

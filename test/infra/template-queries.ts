@@ -2,7 +2,7 @@ import { type CfnElement, Validations } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import type { OnboardingStack } from '../../infra/onboarding-stack';
-import type { StageFunction } from '../../infra/constructs/stage-function';
+import type { CatalogFunction } from '../../infra/constructs/catalog-function';
 
 /** A CloudFormation value as it appears in a synthesized template. */
 export type CfnValue = string | number | boolean | null | CfnValue[] | { [key: string]: CfnValue };
@@ -36,7 +36,7 @@ export function resourcesOfType(template: Template, type: string): [string, CfnR
   return Object.entries(template.findResources(type) as Record<string, CfnResource>);
 }
 
-export function stageFunction(stack: OnboardingStack, name: string): StageFunction {
+export function catalogFunction(stack: OnboardingStack, name: string): CatalogFunction {
   const fn = stack.functions.get(name);
   if (!fn) throw new Error(`The stack has no function ${name}`);
   return fn;

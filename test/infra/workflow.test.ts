@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { workflowFunctions } from '../../functions/catalog';
 import { ASL_FILE } from '../../infra/constructs/workflow';
 import { type SynthesizedStage, synthesizeStage } from './synth-stage';
-import { type CfnValue, logicalId, renderCfnString, resource, stageFunction, statementsOfRole } from './template-queries';
+import { type CfnValue, logicalId, renderCfnString, resource, catalogFunction, statementsOfRole } from './template-queries';
 
 describe('the onboarding state machine', () => {
   let dev: SynthesizedStage;
@@ -28,7 +28,7 @@ describe('the onboarding state machine', () => {
   it('is the ASL file with each aslKey replaced by its function ARN', () => {
     const expected = workflowFunctions().reduce(
       (text, spec) =>
-        text.replaceAll(`\${${spec.aslKey}}`, `<${logicalId(dev.stack, stageFunction(dev.stack, spec.name).function)}.Arn>`),
+        text.replaceAll(`\${${spec.aslKey}}`, `<${logicalId(dev.stack, catalogFunction(dev.stack, spec.name).function)}.Arn>`),
       asl,
     );
     expect(JSON.parse(deployedDefinition())).toEqual(JSON.parse(expected));
@@ -83,7 +83,7 @@ describe('the onboarding state machine', () => {
   it('is not referenced by the functions that answer its tasks (they use the ARN built from its name)', () => {
     const stateMachineId = logicalId(dev.stack, dev.stack.workflow.stateMachine);
     for (const spec of workflowFunctions()) {
-      const fn = stageFunction(dev.stack, spec.name);
+      const fn = catalogFunction(dev.stack, spec.name);
       const lambda = JSON.stringify(resource(dev.template, logicalId(dev.stack, fn.function)));
       const policies = JSON.stringify(statementsOfRole(dev.template, logicalId(dev.stack, fn.role)));
       expect(lambda, spec.name).not.toContain(`"${stateMachineId}"`);

@@ -6,26 +6,38 @@ import { intakeSchema } from '../../functions/domain/intake';
 import { newOnboarding, type Onboarding, type SubmittedAnalysis } from '../../functions/domain/onboarding';
 import { newOnboardingId } from '../../functions/domain/ids';
 import { validIntake, staff } from '../support/fixtures';
-import {
-  createOnboarding,
-  findOnboarding,
-  findOnboardingWithTimeline,
-  listOnboardings,
-  OnboardingAlreadyExistsError,
-  recordAnalysisSubmission,
-  transitionOnboarding,
-} from '../../functions/adapters/dynamodb/onboarding-repository';
-import { countNotices, markNoticeSent, noticeSentAt } from '../../functions/adapters/dynamodb/notice-repository';
-import { writeTransaction } from '../../functions/adapters/dynamodb/transaction';
-import { onboardingKey } from '../../functions/adapters/dynamodb/keys';
-import { claimIdempotencyKey } from '../../functions/adapters/dynamodb/idempotency-repository';
-import { ConflictError, ItemTooLargeError, TransientDependencyError, ValidationError } from '../../functions/shared/errors';
+import type { OnboardingRecord } from '../../functions/adapters/dynamodb/onboarding-repository';
+import { ConflictError, ItemTooLargeError, TransientDependencyError, ValidationError } from '../../functions/runtime/errors';
+
+type Repository = typeof import('../../functions/adapters/dynamodb/onboarding-repository');
+type Notices = typeof import('../../functions/adapters/dynamodb/notice-repository');
 
 let dynamodb: Awaited<ReturnType<typeof startTestDynamoDb>>;
 let client: DynamoDBClient;
+let insertOnboarding: Repository['insertOnboarding'];
+let findOnboarding: Repository['findOnboarding'];
+let findOnboardingWithTimeline: (id: string) => Promise<OnboardingRecord | undefined>;
+let listOnboardings: Repository['listOnboardings'];
+let OnboardingAlreadyExistsError: Repository['OnboardingAlreadyExistsError'];
+let recordAnalysisSubmission: Repository['recordAnalysisSubmission'];
+let transitionOnboarding: Repository['transitionOnboarding'];
+let countNotices: Notices['countNotices'];
+let markNoticeSent: Notices['markNoticeSent'];
+let noticeSentAt: Notices['noticeSentAt'];
+let writeTransaction: typeof import('../../functions/adapters/dynamodb/transaction')['writeTransaction'];
+let onboardingKey: typeof import('../../functions/adapters/dynamodb/keys')['onboardingKey'];
+let claimIdempotencyKey: typeof import('../../functions/adapters/dynamodb/idempotency-repository')['claimIdempotencyKey'];
+
 beforeAll(async () => {
   dynamodb = await startTestDynamoDb();
   client = new DynamoDBClient({ endpoint: dynamodb.url, region: REGION, credentials: LOCAL_CREDENTIALS });
+  // The adapters read TABLE_NAME once, when they load (as a Lambda container does): load them now.
+  ({ insertOnboarding, findOnboarding, findOnboardingWithTimeline, listOnboardings, OnboardingAlreadyExistsError, recordAnalysisSubmission, transitionOnboarding } =
+    await import('../../functions/adapters/dynamodb/onboarding-repository'));
+  ({ countNotices, markNoticeSent, noticeSentAt } = await import('../../functions/adapters/dynamodb/notice-repository'));
+  ({ writeTransaction } = await import('../../functions/adapters/dynamodb/transaction'));
+  ({ onboardingKey } = await import('../../functions/adapters/dynamodb/keys'));
+  ({ claimIdempotencyKey } = await import('../../functions/adapters/dynamodb/idempotency-repository'));
 });
 afterAll(async () => {
   client?.destroy();
@@ -33,7 +45,7 @@ afterAll(async () => {
 });
 
 const intake = intakeSchema.parse(validIntake());
-const system = { kind: 'system', stage: 'Test' } as const;
+const system = { kind: 'system', step: 'Test' } as const;
 const amActor = { kind: 'staff', sub: staff.accountManager.sub, email: staff.accountManager.email } as const;
 
 function anOnboarding(createdAt: Date): Onboarding {
@@ -42,7 +54,7 @@ function anOnboarding(createdAt: Date): Onboarding {
 
 async function stored(createdAt: Date): Promise<Onboarding> {
   const onboarding = anOnboarding(createdAt);
-  await createOnboarding(onboarding, amActor);
+  await insertOnboarding(onboarding, amActor);
   return onboarding;
 }
 
@@ -67,7 +79,7 @@ async function itemCount(): Promise<number> {
 describe('onboarding repository on DynamoDB Local', () => {
   it('stores an aggregate with its INTAKE_RECEIVED event in one transaction, once', async () => {
     const onboarding = await stored(new Date('2026-11-02T09:00:00Z'));
-    await expect(createOnboarding({ ...onboarding, incidents: [] }, amActor)).rejects.toBeInstanceOf(OnboardingAlreadyExistsError);
+    await expect(insertOnboarding({ ...onboarding, incidents: [] }, amActor)).rejects.toBeInstanceOf(OnboardingAlreadyExistsError);
     expect(await findOnboarding(onboarding.id)).toEqual(onboarding);
     expect(await findOnboarding('onb-missing')).toBeUndefined();
     const found = await findOnboardingWithTimeline(onboarding.id);
@@ -121,7 +133,7 @@ describe('onboarding repository on DynamoDB Local', () => {
     expect(won).toHaveLength(1);
     for (const lost of attempts.filter((a) => a.status === 'rejected')) {
       // Lost the condition (409 / caught), or met a concurrent transaction (retried).
-      expect((lost as PromiseRejectedResult).reason).toSatisfy((e: unknown) => e instanceof ConflictError || e instanceof TransientDependencyError);
+      expect((lost).reason).toSatisfy((e: unknown) => e instanceof ConflictError || e instanceof TransientDependencyError);
     }
     const found = await findOnboardingWithTimeline(onboarding.id);
     expect(found?.onboarding.version).toBe(2);
@@ -192,7 +204,7 @@ describe('onboarding repository on DynamoDB Local', () => {
     const onboarding = anOnboarding(new Date('2026-11-04T10:00:00Z'));
     const huge = { ...onboarding, expectations: { summary: 'é'.repeat(210_000) } }; // 420,000 bytes in UTF-8
     const before = await itemCount();
-    await expect(createOnboarding(huge, amActor)).rejects.toBeInstanceOf(ItemTooLargeError);
+    await expect(insertOnboarding(huge, amActor)).rejects.toBeInstanceOf(ItemTooLargeError);
     expect(await itemCount()).toBe(before);
     expect(await findOnboarding(onboarding.id)).toBeUndefined();
 

@@ -12,7 +12,7 @@ export interface Detail {
   agreement?: { version: number; documentHash: string; totals: { inclVatCents: number }; decision?: { decision: string; name: string } };
   agreementVersions: Array<{ version: number; documentHash: string }>;
   changeRequests: Array<{ comment: string }>;
-  timeline: Array<{ type: string; status?: string; actor: { kind: string; name?: string; email?: string; stage?: string } }>;
+  timeline: Array<{ type: string; status?: string; actor: { kind: string; name?: string; email?: string; step?: string } }>;
 }
 
 export async function startIntake(twin: TestTwin, token: string, companyName = 'Bakkerij De Korenschoof B.V.', locale: 'nl' | 'en' = 'nl') {

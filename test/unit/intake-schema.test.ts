@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intakeSchema, MAX_INCIDENTS } from '../../functions/domain/intake';
-import { fieldErrorsFromZod } from '../../functions/shared/http/zod-errors';
+import { fieldErrorsFromZod } from '../../functions/runtime/http/zod-errors';
 import { validIntake } from '../support/fixtures';
 
 function errorsOf(body: unknown) {

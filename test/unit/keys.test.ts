@@ -9,7 +9,7 @@ import {
 import { decodeCursor, encodeCursor } from '../../functions/adapters/dynamodb/cursor';
 import { GSIS } from '../../functions/adapters/dynamodb/table-design';
 import { newOnboardingId, ONBOARDING_ID_PATTERN } from '../../functions/domain/ids';
-import { ValidationError } from '../../functions/shared/errors';
+import { ValidationError } from '../../functions/runtime/errors';
 
 describe('key builders', () => {
   it('keeps an onboarding and its timeline in one partition, events after the aggregate in version order', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Agreement } from '../../functions/domain/agreement';
 import { ACTION_TYPES, MAX_ESTIMATED_HOURS, type AnalysisItem } from '../../functions/domain/analysis';
 import { newIncidentId } from '../../functions/domain/ids';
-import { billableMinutes, draftAgreement, labourCents, totalsOf, verifyDocumentHash } from '../../functions/domain/pricing';
+import { billableMinutes, priceAgreement, labourCents, totalsOf, verifyDocumentHash } from '../../functions/domain/pricing';
 import { PRIORITIES, type RateCard } from '../../functions/domain/rate-card';
 
 // Arbitraries span the whole range the schemas accept, so the extremes are priced too.
@@ -66,7 +66,7 @@ interface PricingCase {
 }
 
 function draft({ items, incidentIds, rateCard: card, now }: PricingCase): Agreement {
-  return draftAgreement({
+  return priceAgreement({
     onboarding: {
       id: 'onb-01JQ0000000000000000000000',
       client: { companyName: 'Klant B.V.', locale: 'nl' },

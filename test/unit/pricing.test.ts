@@ -7,7 +7,7 @@ import {
   agreementValidUntil,
   billableMinutes,
   documentHashOf,
-  draftAgreement,
+  priceAgreement,
   labourCents,
   priceLine,
   totalsOf,
@@ -54,8 +54,8 @@ const analysisItems: AnalysisItem[] = [
 ];
 
 const now = new Date('2025-06-10T09:00:00Z');
-const draft = (overrides: Partial<Parameters<typeof draftAgreement>[0]> = {}) =>
-  draftAgreement({ onboarding, analysis: { version: 1, items: analysisItems }, rateCard, version: 1, now, ...overrides });
+const draft = (overrides: Partial<Parameters<typeof priceAgreement>[0]> = {}) =>
+  priceAgreement({ onboarding, analysis: { version: 1, items: analysisItems }, rateCard, version: 1, now, ...overrides });
 
 describe('billableMinutes: estimated hours rounded up to whole billing blocks', () => {
   it.each([
@@ -198,7 +198,7 @@ describe('totalsOf: VAT once, on the total', () => {
   });
 });
 
-describe('draftAgreement', () => {
+describe('priceAgreement', () => {
   it('prices the analysis line by line, in the onboarding’s incident order', () => {
     const agreement = draft();
     expect(agreement.lines.map((line) => [line.incidentId, line.title, line.totalCents])).toEqual([

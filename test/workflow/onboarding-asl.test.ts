@@ -80,7 +80,7 @@ describe('onboarding.asl.json on the twin', () => {
     expect(JSON.parse(exited.stateExitedEventDetails!.output!).registration).toEqual({ status: 'REGISTERED' });
   });
 
-  it('Retry: SES throttles once; the stage is retried and the client gets exactly one confirmation', async () => {
+  it('Retry: SES throttles once; the step is retried and the client gets exactly one confirmation', async () => {
     const { onboardingId, executionArn } = await startOnboarding('Retry B.V.');
     // Let the first attempt send the client's confirmation, then throttle the analysts' mail once.
     failSesSends(to('analysts@breakfix.example'), throttled());

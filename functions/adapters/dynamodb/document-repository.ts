@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Agreement } from '../../domain/agreement';
-import { rethrowTransient } from '../../shared/errors';
-import { documentClient, tableName } from './client';
+import { rethrowTransient } from '../../runtime/errors';
+import { documentClient, TABLE_NAME } from './client';
 import { agreementVersionKey, withoutKeys } from './keys';
 
 /**
@@ -11,7 +11,7 @@ import { agreementVersionKey, withoutKeys } from './keys';
  */
 export async function findAgreementVersion(onboardingId: string, version: number): Promise<Agreement | undefined> {
   try {
-    const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: agreementVersionKey(onboardingId, version), ConsistentRead: true }));
+    const { Item } = await documentClient.send(new GetCommand({ TableName: TABLE_NAME, Key: agreementVersionKey(onboardingId, version), ConsistentRead: true }));
     return Item ? withoutKeys<Agreement>(Item) : undefined;
   } catch (error) {
     rethrowTransient('DynamoDB', error);

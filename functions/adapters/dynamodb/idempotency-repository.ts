@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { rethrowTransient } from '../../shared/errors';
-import { documentClient, tableName } from './client';
+import { rethrowTransient } from '../../runtime/errors';
+import { documentClient, TABLE_NAME } from './client';
 import { idempotencyKey } from './keys';
 
 /** How long an Idempotency-Key is remembered (TTL deletes it later on AWS). */
@@ -22,7 +22,7 @@ export async function claimIdempotencyKey(callerSub: string, key: string, record
   try {
     await documentClient.send(
       new PutCommand({
-        TableName: tableName(),
+        TableName: TABLE_NAME,
         Item: {
           ...keys,
           ...record,
@@ -37,7 +37,7 @@ export async function claimIdempotencyKey(callerSub: string, key: string, record
     if (!(error instanceof ConditionalCheckFailedException)) rethrowTransient('DynamoDB', error);
   }
   try {
-    const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys, ConsistentRead: true }));
+    const { Item } = await documentClient.send(new GetCommand({ TableName: TABLE_NAME, Key: keys, ConsistentRead: true }));
     if (!Item) throw new Error('Idempotency record vanished between claim and read');
     return { requestHash: String(Item.requestHash), onboardingId: String(Item.onboardingId), createdAt: String(Item.createdAt) };
   } catch (error) {

@@ -37,7 +37,7 @@ export const BY_CREATED_PARTITION = 'ONBOARDINGS';
 
 /**
  * Events sort by the aggregate version they belong to, then by time, so the timeline reads in
- * order. Every part is deterministic for a given step, so a retried stage rewrites the same key.
+ * order. Every part is deterministic for a given step, so a retried step rewrites the same key.
  */
 export const timelineEventKey = (onboardingId: string, version: number, at: string, type: string) => ({
   pk: onboardingPartition(onboardingId),

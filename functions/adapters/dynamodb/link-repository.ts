@@ -1,50 +1,21 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ClientDecision } from '../../domain/onboarding';
-import type { LinkPurpose } from '../../domain/link-token';
-import { rethrowTransient } from '../../shared/errors';
-import { documentClient, tableName } from './client';
+import type { ClientDecisionEvidence, ClientLink } from '../../domain/client-link';
+import { rethrowTransient } from '../../runtime/errors';
+import { documentClient, TABLE_NAME } from './client';
 import { linkKey, withoutKeys } from './keys';
 
-/** A client's single-use link, stored under the SHA-256 of its token. */
-export interface ClientLink {
-  tokenHash: string;
-  purpose: LinkPurpose;
-  onboardingId: string;
-  agreementVersion: number;
-  /** The waiting task's token; replaced when the wait restarts after a reminder. */
-  taskToken: string;
-  createdAt: string;
-  /** The link works until this instant (ISO). */
-  validUntil: string;
-  /** Whether the client may still ask for changes (bounded revisions). */
-  allowChanges: boolean;
-  revokedAt?: string;
-  usedAt?: string;
-  decision?: ClientDecisionEvidence;
-}
-
-/** What the client decided, with the evidence of who, when, from where, on which document. */
-export interface ClientDecisionEvidence {
-  decision: ClientDecision;
-  name: string;
-  comment?: string;
-  at: string;
-  ip: string;
-  userAgent: string;
-  documentHash: string;
-}
 
 /** Link records outlive their validity by this much, then TTL removes them (evidence is also on the onboarding). */
 const RETENTION_SECONDS = 400 * 24 * 60 * 60;
 const DYNAMODB = 'DynamoDB';
 
-/** Creates the link once; a second call (a retried stage) returns the stored one. */
+/** Creates the link once; a second call (a retried step) returns the stored one. */
 export async function createOrFindLink(link: ClientLink): Promise<ClientLink> {
   try {
     await documentClient.send(
       new PutCommand({
-        TableName: tableName(),
+        TableName: TABLE_NAME,
         Item: {
           ...link,
           ...linkKey(link.tokenHash),
@@ -65,7 +36,7 @@ export async function createOrFindLink(link: ClientLink): Promise<ClientLink> {
 
 export async function findLink(tokenHash: string): Promise<ClientLink | undefined> {
   try {
-    const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: linkKey(tokenHash), ConsistentRead: true }));
+    const { Item } = await documentClient.send(new GetCommand({ TableName: TABLE_NAME, Key: linkKey(tokenHash), ConsistentRead: true }));
     return Item ? withoutKeys<ClientLink>(Item) : undefined;
   } catch (error) {
     rethrowTransient(DYNAMODB, error);
@@ -80,7 +51,7 @@ export async function rotateLinkTaskToken(tokenHash: string, taskToken: string):
   try {
     const { Attributes } = await documentClient.send(
       new UpdateCommand({
-        TableName: tableName(),
+        TableName: TABLE_NAME,
         Key: linkKey(tokenHash),
         UpdateExpression: 'SET taskToken = :taskToken',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
@@ -107,7 +78,7 @@ export async function useLink(tokenHash: string, evidence: ClientDecisionEvidenc
   try {
     const { Attributes } = await documentClient.send(
       new UpdateCommand({
-        TableName: tableName(),
+        TableName: TABLE_NAME,
         Key: linkKey(tokenHash),
         UpdateExpression: 'SET usedAt = :at, decision = :decision',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(revokedAt) AND validUntil > :at',
@@ -129,7 +100,7 @@ export async function revokeLink(tokenHash: string, at: string): Promise<boolean
   try {
     await documentClient.send(
       new UpdateCommand({
-        TableName: tableName(),
+        TableName: TABLE_NAME,
         Key: linkKey(tokenHash),
         UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
@@ -141,11 +112,4 @@ export async function revokeLink(tokenHash: string, at: string): Promise<boolean
     if (error instanceof ConditionalCheckFailedException) return false;
     rethrowTransient(DYNAMODB, error);
   }
-}
-
-/** Whether a link still takes a decision at `now`. */
-export function linkState(link: ClientLink, now: Date): 'open' | 'used' | 'expired' {
-  if (link.usedAt) return 'used';
-  if (link.revokedAt || Date.parse(link.validUntil) <= now.getTime()) return 'expired';
-  return 'open';
 }

@@ -1,8 +1,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { noticeName, type Notice, type NoticeKind } from '../../domain/lifecycle';
 import type { TimelineEvent } from '../../domain/onboarding';
-import { rethrowTransient } from '../../shared/errors';
-import { documentClient, tableName } from './client';
+import { rethrowTransient } from '../../runtime/errors';
+import { documentClient, TABLE_NAME } from './client';
 import { noticeKey, noticePrefix } from './keys';
 import { timelineEventPut } from './onboarding-repository';
 import { writeTransaction } from './transaction';
@@ -10,7 +10,7 @@ import { writeTransaction } from './transaction';
 /** When the notification went out, or undefined if it has not. */
 export async function noticeSentAt(onboardingId: string, notice: Notice): Promise<string | undefined> {
   try {
-    const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: noticeKey(onboardingId, notice), ConsistentRead: true }));
+    const { Item } = await documentClient.send(new GetCommand({ TableName: TABLE_NAME, Key: noticeKey(onboardingId, notice), ConsistentRead: true }));
     return Item ? String(Item.at) : undefined;
   } catch (error) {
     rethrowTransient('DynamoDB', error);
@@ -26,7 +26,7 @@ export async function countNotices(onboardingId: string, kind: NoticeKind, scope
     do {
       const page = await documentClient.send(
         new QueryCommand({
-          TableName: tableName(),
+          TableName: TABLE_NAME,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': probe.pk, ':prefix': noticePrefix(kind, scope) },
           Select: 'COUNT',
@@ -54,7 +54,7 @@ export async function markNoticeSent(notice: Notice, event: Omit<TimelineEvent, 
     [
       {
         Put: {
-          TableName: tableName(),
+          TableName: TABLE_NAME,
           Item: { ...noticeKey(event.onboardingId, notice), entity: 'Notice', ...notice, name, at: event.at },
           ConditionExpression: 'attribute_not_exists(pk)',
         },

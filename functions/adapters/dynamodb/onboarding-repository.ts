@@ -3,9 +3,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Agreement } from '../../domain/agreement';
 import { allows, EVENTS, transitionEventType, transitionRule, type TransitionName } from '../../domain/lifecycle';
 import type { Actor, AgreementSummary, Onboarding, OnboardingStatus, SubmittedAnalysis, TimelineEvent } from '../../domain/onboarding';
-import { ConflictError, rethrowTransient } from '../../shared/errors';
+import { ConflictError, rethrowTransient } from '../../runtime/errors';
 import { GSIS } from './table-design';
-import { documentClient, tableName } from './client';
+import { documentClient, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
   AGREEMENT_PREFIX,
@@ -24,7 +24,7 @@ import {
 } from './keys';
 import { rethrowItemTooLarge, writeTransaction, type TransactionItem } from './transaction';
 
-/** Thrown by createOnboarding when the id is taken: on an intake replay, that is expected. */
+/** Thrown by insertOnboarding when the id is taken: on an intake replay, that is expected. */
 export class OnboardingAlreadyExistsError extends Error {
   constructor(onboardingId: string) {
     super(`Onboarding ${onboardingId} already exists`);
@@ -48,7 +48,7 @@ function aggregateItem(onboarding: Onboarding) {
 export function timelineEventPut(event: TimelineEvent): TransactionItem {
   return {
     Put: {
-      TableName: tableName(),
+      TableName: TABLE_NAME,
       Item: { ...event, ...timelineEventKey(event.onboardingId, event.version, event.at, event.type), entity: 'TimelineEvent' },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
@@ -56,7 +56,7 @@ export function timelineEventPut(event: TimelineEvent): TransactionItem {
 }
 
 /** Stores a new aggregate (RECEIVED) and its first timeline event together; never overwrites one. */
-export async function createOnboarding(onboarding: Onboarding, actor: Actor): Promise<void> {
+export async function insertOnboarding(onboarding: Onboarding, actor: Actor): Promise<void> {
   const rule = transitionRule('intakeReceived');
   const event: TimelineEvent = {
     onboardingId: onboarding.id,
@@ -68,7 +68,7 @@ export async function createOnboarding(onboarding: Onboarding, actor: Actor): Pr
     detail: `${onboarding.incidents.length} incident(s) reported`,
   };
   const result = await writeTransaction(
-    [{ Put: { TableName: tableName(), Item: aggregateItem({ ...onboarding, status: rule.to }), ConditionExpression: 'attribute_not_exists(pk)' } }, timelineEventPut(event)],
+    [{ Put: { TableName: TABLE_NAME, Item: aggregateItem({ ...onboarding, status: rule.to }), ConditionExpression: 'attribute_not_exists(pk)' } }, timelineEventPut(event)],
     ENTITY,
   );
   if (!result.committed) throw new OnboardingAlreadyExistsError(onboarding.id);
@@ -76,7 +76,7 @@ export async function createOnboarding(onboarding: Onboarding, actor: Actor): Pr
 
 export async function findOnboarding(onboardingId: string): Promise<Onboarding | undefined> {
   try {
-    const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: onboardingKey(onboardingId), ConsistentRead: true }));
+    const { Item } = await documentClient.send(new GetCommand({ TableName: TABLE_NAME, Key: onboardingKey(onboardingId), ConsistentRead: true }));
     return Item ? withoutKeys<Onboarding>(Item) : undefined;
   } catch (error) {
     rethrowTransient(DYNAMODB, error);
@@ -100,7 +100,7 @@ export async function findOnboardingWithTimeline(onboardingId: string): Promise<
     do {
       const page = await documentClient.send(
         new QueryCommand({
-          TableName: tableName(),
+          TableName: TABLE_NAME,
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': onboardingPartition(onboardingId) },
           ExclusiveStartKey: exclusiveStartKey,
@@ -175,7 +175,7 @@ export async function transitionOnboarding(
     [
       {
         Update: {
-          TableName: tableName(),
+          TableName: TABLE_NAME,
           Key: onboardingKey(current.id),
           UpdateExpression: `SET ${sets.join(', ')}`,
           ConditionExpression: '#version = :expected AND #status = :from',
@@ -195,7 +195,7 @@ export async function transitionOnboarding(
 async function timelineEventExists(event: TimelineEvent): Promise<boolean> {
   try {
     const key = timelineEventKey(event.onboardingId, event.version, event.at, event.type);
-    const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true, ProjectionExpression: 'pk' }));
+    const { Item } = await documentClient.send(new GetCommand({ TableName: TABLE_NAME, Key: key, ConsistentRead: true, ProjectionExpression: 'pk' }));
     return Item !== undefined;
   } catch (error) {
     rethrowTransient(DYNAMODB, error);
@@ -220,14 +220,14 @@ export async function recordAnalysisSubmission(onboarding: Onboarding, analysis:
     [
       {
         Put: {
-          TableName: tableName(),
+          TableName: TABLE_NAME,
           Item: { onboardingId: onboarding.id, ...analysis, ...analysisVersionKey(onboarding.id, analysis.version), entity: 'AnalysisVersion' },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
       {
         Update: {
-          TableName: tableName(),
+          TableName: TABLE_NAME,
           Key: onboardingKey(onboarding.id),
           UpdateExpression: 'SET analysis = :analysis',
           ConditionExpression: '#status = :awaiting AND analysisRound = :round AND (attribute_not_exists(analysis) OR analysis.version <> :round)',
@@ -259,21 +259,21 @@ export async function recordAgreementDraft(onboarding: Onboarding, agreement: Ag
     version: onboarding.version,
     at: agreement.createdAt,
     type: EVENTS.agreementDrafted(agreement.version),
-    actor: { kind: 'system', stage: 'DraftAgreement' },
+    actor: { kind: 'system', step: 'DraftAgreement' },
     detail,
   };
   const result = await writeTransaction(
     [
       {
         Put: {
-          TableName: tableName(),
+          TableName: TABLE_NAME,
           Item: { ...agreement, ...agreementVersionKey(agreement.onboardingId, agreement.version), entity: 'AgreementVersion' },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
       {
         Update: {
-          TableName: tableName(),
+          TableName: TABLE_NAME,
           Key: onboardingKey(onboarding.id),
           UpdateExpression: 'SET agreement = :summary REMOVE pendingAnalysisTask',
           ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(agreement) OR agreement.version < :version)',
@@ -308,7 +308,7 @@ export async function listOnboardings(query: { status?: OnboardingStatus; limit:
   try {
     const page = await documentClient.send(
       new QueryCommand({
-        TableName: tableName(),
+        TableName: TABLE_NAME,
         IndexName: indexName,
         KeyConditionExpression: '#pk = :partition',
         ExpressionAttributeNames: { '#pk': gsi.partitionKey },
@@ -335,7 +335,7 @@ async function updateAggregate(
   try {
     const { Attributes } = await documentClient.send(
       new UpdateCommand({
-        TableName: tableName(),
+        TableName: TABLE_NAME,
         Key: onboardingKey(onboardingId),
         UpdateExpression: update.expression,
         ConditionExpression: `attribute_exists(pk) AND (${update.condition})`,

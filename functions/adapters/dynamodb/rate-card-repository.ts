@@ -1,30 +1,19 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { rateCardSchema, type RateCard } from '../../domain/rate-card';
-import { ENV, requireEnv } from '../../shared/env';
-import { rethrowTransient } from '../../shared/errors';
-import { documentClient, tableName } from './client';
+import { rateCardSchema, type RateCard, type StoredRateCard } from '../../domain/rate-card';
+import { ENV, requireEnv } from '../../runtime/env';
+import { rethrowTransient } from '../../runtime/errors';
+import { documentClient, TABLE_NAME } from './client';
 import { rateCardKey } from './keys';
 
-export interface StoredRateCard {
-  rateCard: RateCard;
-  /** 0 while the stage's default applies; +1 with every PUT. */
-  version: number;
-  updatedAt?: string;
-  updatedBy?: string;
-  source: 'stage-default' | 'stored';
-}
 
-let stageDefault: RateCard | undefined;
-function defaultRateCard(): RateCard {
-  stageDefault ??= rateCardSchema.parse(JSON.parse(requireEnv(ENV.defaultRateCard)));
-  return stageDefault;
-}
+/** The stage's rate card until an admin stores one (DEFAULT_RATE_CARD), read once when the container starts. */
+const STAGE_DEFAULT: RateCard = rateCardSchema.parse(JSON.parse(requireEnv(ENV.defaultRateCard)));
 
 /** The rate card in force: the stored one, or the stage's default until an admin stores one. */
 export async function currentRateCard(): Promise<StoredRateCard> {
   try {
-    const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: rateCardKey(), ConsistentRead: true }));
-    if (!Item) return { rateCard: defaultRateCard(), version: 0, source: 'stage-default' };
+    const { Item } = await documentClient.send(new GetCommand({ TableName: TABLE_NAME, Key: rateCardKey(), ConsistentRead: true }));
+    if (!Item) return { rateCard: STAGE_DEFAULT, version: 0, source: 'stage-default' };
     return {
       rateCard: rateCardSchema.parse(Item.rateCard),
       version: Number(Item.version),
@@ -42,7 +31,7 @@ export async function storeRateCard(rateCard: RateCard, updatedBy: string, at: s
   try {
     const { Attributes } = await documentClient.send(
       new UpdateCommand({
-        TableName: tableName(),
+        TableName: TABLE_NAME,
         Key: rateCardKey(),
         UpdateExpression: 'SET rateCard = :rateCard, updatedAt = :at, updatedBy = :by, entity = :entity ADD version :one',
         ExpressionAttributeValues: { ':rateCard': rateCard, ':at': at, ':by': updatedBy, ':entity': 'RateCard', ':one': 1 },

@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ItemTooLargeError, TransientDependencyError, rethrowTransient } from '../../shared/errors';
+import { ItemTooLargeError, TransientDependencyError, rethrowTransient } from '../../runtime/errors';
 import { documentClient } from './client';
 
 export type TransactionItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

@@ -1,9 +1,11 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { ENV, requireEnv } from '../../shared/env';
-import { rethrowTransient } from '../../shared/errors';
-import { tracer } from '../../shared/observability';
+import { ENV, requireEnv } from '../../runtime/env';
+import { rethrowTransient } from '../../runtime/errors';
+import { tracer } from '../../runtime/observability';
 
 const ses = tracer.captureAWSv3Client(new SESv2Client({}));
+/** The stage's verified sender (grant: email), read once when the container starts. */
+const SENDER_ADDRESS = requireEnv(ENV.senderAddress);
 
 export interface EmailMessage {
   to: string[];
@@ -24,7 +26,7 @@ const ADDRESS = /^(?:[^<>\r\n"]{0,100}<)?[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<
 
 /** Sends one message from the stage's verified sender; returns SES's message id. */
 export async function sendEmail(message: EmailMessage): Promise<string> {
-  const from = requireEnv(ENV.senderAddress);
+  const from = SENDER_ADDRESS;
   if (!ADDRESS.test(from)) throw new InvalidEmailAddressError('sender');
   if (message.to.length === 0 || !message.to.every((address) => ADDRESS.test(address))) throw new InvalidEmailAddressError('recipient');
   try {

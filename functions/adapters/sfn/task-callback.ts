@@ -1,6 +1,6 @@
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { rethrowTransient } from '../../shared/errors';
-import { tracer } from '../../shared/observability';
+import { rethrowTransient } from '../../runtime/errors';
+import { tracer } from '../../runtime/observability';
 
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
 

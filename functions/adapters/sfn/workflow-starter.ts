@@ -1,9 +1,11 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { ENV, requireEnv } from '../../shared/env';
-import { rethrowTransient } from '../../shared/errors';
-import { tracer } from '../../shared/observability';
+import { ENV, requireEnv } from '../../runtime/env';
+import { rethrowTransient } from '../../runtime/errors';
+import { tracer } from '../../runtime/observability';
 
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));
+/** The onboarding state machine (grant: stateMachine start), read once when the container starts. */
+const STATE_MACHINE_ARN = requireEnv(ENV.stateMachineArn);
 
 /**
  * Starts the onboarding's execution, named after the onboarding. Step Functions makes this
@@ -11,7 +13,7 @@ const sfn = tracer.captureAWSv3Client(new SFNClient({}));
  * closed, ExecutionAlreadyExists, which a replay treats as success.
  */
 export async function startOnboardingExecution(onboardingId: string, input: unknown): Promise<string> {
-  const stateMachineArn = requireEnv(ENV.stateMachineArn);
+  const stateMachineArn = STATE_MACHINE_ARN;
   try {
     const { executionArn } = await sfn.send(
       new StartExecutionCommand({ stateMachineArn, name: onboardingId, input: JSON.stringify(input) }),

@@ -17,7 +17,12 @@ export interface ApiEmulatorOptions {
   port: number;
   /** Defaults to 127.0.0.1: the twin is for this machine only. */
   host?: string;
-  routes: readonly ApiRoute[];
+  /**
+   * The routes, or a function that gives them once the port is bound and the URL known: the twin
+   * sets PUBLIC_BASE_URL from it before it imports any handler, as a Lambda has its environment
+   * before its module loads.
+   */
+  routes: readonly ApiRoute[] | ((url: string) => Promise<readonly ApiRoute[]>);
   /** The JWT authorizer's settings; defaults to those of `localIssuer`. */
   authorizer?: JwtAuthorizerConfig;
   /** Twin only: serves the issuer's JWKS and `POST /local/token` on this port. */
@@ -46,13 +51,15 @@ const DEFAULT_LAMBDA_MEMORY_MB = 128;
 export async function startApiEmulator(options: ApiEmulatorOptions): Promise<ApiEmulator> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? logErrorsToStderr;
-  const table = createRouteTable(options.routes);
-  assertIssuerPathsFree(options);
   const authorizerConfig = options.authorizer ?? authorizerOf(options.localIssuer);
   const authorize = authorizerConfig ? createJwtAuthorizer(authorizerConfig) : undefined;
-  if (!authorize && options.routes.some((r) => r.access !== 'public')) {
-    throw new Error('Staff routes need a JWT authorizer: pass `authorizer` or `localIssuer`');
-  }
+  let table: ReturnType<typeof createRouteTable> | undefined;
+  // Requests that come before the routes are loaded wait for them; none are lost.
+  let markReady!: (error?: unknown) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = (error) => (error === undefined ? resolve() : reject(error instanceof Error ? error : new Error(String(error))));
+  });
+  ready.catch(() => undefined);
   const gateway = {
     region: options.region ?? DEFAULT_REGION,
     accountId: options.accountId ?? '123456789012',
@@ -61,6 +68,8 @@ export async function startApiEmulator(options: ApiEmulatorOptions): Promise<Api
   const integrationTimeoutMs = options.integrationTimeoutMs ?? DEFAULT_INTEGRATION_TIMEOUT_MS;
 
   async function answer(req: IncomingMessage, requestId: string, access: Partial<ApiLogEntry>): Promise<GatewayResponse> {
+    await ready;
+    const routeTable = table!;
     const received = await receive(req);
     if (!received) return PAYLOAD_TOO_LARGE();
 
@@ -74,8 +83,8 @@ export async function startApiEmulator(options: ApiEmulatorOptions): Promise<Api
       if (issued) return { statusCode: issued.statusCode, headers: { 'content-type': 'application/json' }, cookies: [], body: Buffer.from(issued.body) };
     }
 
-    const match = table.match(received.method, received.rawPath);
-    if (!match) return received.method === 'GET' && received.rawPath === '/' ? indexPage(table.routeKeys, Boolean(options.localIssuer)) : NOT_FOUND();
+    const match = routeTable.match(received.method, received.rawPath);
+    if (!match) return received.method === 'GET' && received.rawPath === '/' ? indexPage(routeTable.routeKeys, Boolean(options.localIssuer)) : NOT_FOUND();
     access.routeKey = match.routeKey;
 
     let jwt: JwtAuthorizerContext | undefined;
@@ -137,16 +146,27 @@ export async function startApiEmulator(options: ApiEmulatorOptions): Promise<Api
   });
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}`;
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    });
 
-  return {
-    url: `http://${urlHost}:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  try {
+    const routes = typeof options.routes === 'function' ? await options.routes(url) : options.routes;
+    assertIssuerPathsFree(routes, options.localIssuer);
+    if (!authorize && routes.some((r) => r.access !== 'public')) {
+      throw new Error('Staff routes need a JWT authorizer: pass `authorizer` or `localIssuer`');
+    }
+    table = createRouteTable(routes);
+    markReady();
+  } catch (error) {
+    markReady(error ?? new Error('routes failed to load'));
+    await close();
+    throw error;
+  }
+  return { url, port, close };
 }
 
 async function receive(req: IncomingMessage): Promise<ReceivedRequest | undefined> {
@@ -212,9 +232,9 @@ function indexPage(routeKeys: string[], hasLocalIssuer: boolean): GatewayRespons
   return { statusCode: 200, headers: { 'content-type': 'application/json' }, cookies: [], body: Buffer.from(JSON.stringify(index, null, 2)) };
 }
 
-function assertIssuerPathsFree(options: ApiEmulatorOptions): void {
-  if (!options.localIssuer) return;
-  const clash = options.routes.find((r) => ISSUER_PATHS.includes(r.path));
+function assertIssuerPathsFree(routes: readonly ApiRoute[], localIssuer: LocalIssuer | undefined): void {
+  if (!localIssuer) return;
+  const clash = routes.find((r) => ISSUER_PATHS.includes(r.path));
   if (clash) throw new Error(`Route ${clash.method} ${clash.path} clashes with the local issuer's endpoints`);
 }
 

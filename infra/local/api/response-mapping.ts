@@ -38,7 +38,7 @@ function mapStructured(result: Record<string, unknown>): MappedResult {
   return ok({
     statusCode,
     headers: responseHeaders,
-    cookies: cookies as string[],
+    cookies: cookies,
     body: isBase64Encoded ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8'),
   });
 }

@@ -89,7 +89,7 @@ export class EngineEventRecorder {
   private mapLength(state: EngineState): number | undefined {
     const asl = this.definition.states.get(state.name)?.definition;
     const context: JsonObject = { Execution: { Input: this.executionInput } };
-    const input = state.input as JsonValue;
+    const input = state.input;
     const effective = typeof asl?.InputPath === 'string' ? resolveReferencePath(asl.InputPath, input, context) : input;
     const items =
       effective !== undefined && typeof asl?.ItemsPath === 'string' ? resolveReferencePath(asl.ItemsPath, effective, context) : effective;

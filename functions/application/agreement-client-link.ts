@@ -1,6 +1,7 @@
 import type { Onboarding } from '../domain/onboarding';
-import { findLink, type ClientLink } from '../adapters/dynamodb/link-repository';
-import { ConflictError } from './errors';
+import type { ClientLink } from '../domain/client-link';
+import { findLink } from '../adapters/dynamodb/link-repository';
+import { ConflictError } from '../runtime/errors';
 
 /** The link the client got for the onboarding's current agreement version. */
 export async function currentAgreementLink(onboarding: Onboarding): Promise<ClientLink> {

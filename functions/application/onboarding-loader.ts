@@ -1,6 +1,6 @@
 import type { Onboarding } from '../domain/onboarding';
 import { findOnboarding } from '../adapters/dynamodb/onboarding-repository';
-import { OnboardingNotFoundError } from './errors';
+import { OnboardingNotFoundError } from '../runtime/errors';
 
 /** Steps run for onboardings that exist; a missing one is a named failure the ASL catches. */
 export async function loadOnboarding(onboardingId: string): Promise<Onboarding> {

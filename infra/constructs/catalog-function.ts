@@ -5,16 +5,17 @@ import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { FunctionSpec } from '../../functions/catalog';
-import { ENV } from '../../functions/shared/env';
+import { ENV } from '../../functions/runtime/env';
 import type { StageConfig } from '../stage-config';
+import { CDK_BUNDLING } from './bundling';
 import type { OnboardingEmail } from './email';
 import type { LinkSigningKey } from './link-signing';
 import { stageLogGroup } from './stage-log-group';
-import { stateMachineArnOf } from './workflow';
+import { stateMachineArnOf } from './state-machine-name';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -30,10 +31,8 @@ const DEFAULT_MEMORY_MB = 512;
 /** What Step Functions lets a task's worker do with its task token. */
 export const TASK_RESPONSE_ACTIONS = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'] as const;
 
-/** ESM bundles still meet CommonJS dependencies that call `require` for Node built-ins. */
-const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
-export interface StageFunctionProps {
+export interface CatalogFunctionProps {
   spec: FunctionSpec;
   stage: StageConfig;
   table: ITableV2;
@@ -46,12 +45,12 @@ export interface StageFunctionProps {
  * with source maps, X-Ray, its own role and log group, and only the environment and permissions
  * its catalog grants ask for.
  */
-export class StageFunction extends Construct {
+export class CatalogFunction extends Construct {
   readonly spec: FunctionSpec;
   readonly function: NodejsFunction;
   readonly role: iam.Role;
 
-  constructor(scope: Construct, id: string, props: StageFunctionProps) {
+  constructor(scope: Construct, id: string, props: CatalogFunctionProps) {
     super(scope, id);
     const { spec, stage, table, email, linkSigningKey } = props;
     this.spec = spec;
@@ -78,16 +77,7 @@ export class StageFunction extends Construct {
       logGroup,
       tracing: lambda.Tracing.ACTIVE,
       environment: this.baseEnvironment(stage),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        forceDockerBundling: false,
-      },
+      bundling: CDK_BUNDLING,
     });
 
     if (spec.grants.table) {

@@ -1,9 +1,9 @@
 import type { Agreement } from '../domain/agreement';
 import type { Onboarding } from '../domain/onboarding';
 import { findAgreementVersion } from '../adapters/dynamodb/document-repository';
-import { ConflictError } from './errors';
+import { ConflictError } from '../runtime/errors';
 
-/** The agreement version a stage works on; it must be the onboarding's current one. */
+/** The agreement version a step works on; it must be the onboarding's current one. */
 export async function loadAgreement(onboarding: Onboarding, agreementVersion: number): Promise<Agreement> {
   if (onboarding.agreement?.version !== agreementVersion) {
     throw new ConflictError(`Onboarding ${onboarding.id} is at agreement version ${onboarding.agreement?.version ?? 'none'}, not ${agreementVersion}`);

@@ -11,7 +11,7 @@ import type { RenderedEmail } from '../templates/email/layout';
  */
 export async function notifyOnce(
   onboarding: Onboarding,
-  notification: { notice: Notice; stage: string; to: string[]; render: () => RenderedEmail; detail: string },
+  notification: { notice: Notice; step: string; to: string[]; render: () => RenderedEmail; detail: string },
 ): Promise<boolean> {
   if (await noticeSentAt(onboarding.id, notification.notice)) return false;
   await sendEmail({ to: notification.to, ...notification.render() });
@@ -19,7 +19,7 @@ export async function notifyOnce(
     onboardingId: onboarding.id,
     version: onboarding.version,
     at: new Date().toISOString(),
-    actor: { kind: 'system', stage: notification.stage },
+    actor: { kind: 'system', step: notification.step },
     detail: notification.detail,
   });
   return true;

@@ -1,15 +1,11 @@
 /**
  * Named errors. HTTP handlers map them to status codes in one place (http/problem.ts); workflow
- * stages let them surface as the Lambda's errorType, which the ASL retries (TransientDependencyError)
+ * steps let them surface as the Lambda's errorType, which the ASL retries (TransientDependencyError)
  * or catches (everything else).
  */
-export interface FieldError {
-  /** JSON Pointer into the request body, e.g. "/contacts/0/email". */
-  pointer?: string;
-  /** A query string parameter or header name, e.g. "limit". */
-  parameter?: string;
-  message: string;
-}
+import type { FieldError } from '../domain/field-error';
+
+export type { FieldError } from '../domain/field-error';
 
 export class ValidationError extends Error {
   constructor(

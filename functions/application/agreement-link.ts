@@ -1,6 +1,9 @@
 import { agreementLinkSubject, deriveLinkToken, hashLinkToken } from '../domain/link-token';
 import { linkSigningKey } from '../adapters/secrets/link-signing-key';
-import { ENV, requireEnv } from './env';
+import { ENV, requireEnv } from '../runtime/env';
+
+/** The API's public URL (grant: publicBaseUrl), read once when the container starts. */
+const PUBLIC_BASE_URL = requireEnv(ENV.publicBaseUrl).replace(/\/+$/, '');
 
 /**
  * The client's link for one agreement version. Derived, not stored: the same inputs give the same
@@ -8,5 +11,5 @@ import { ENV, requireEnv } from './env';
  */
 export async function agreementLink(onboardingId: string, agreementVersion: number): Promise<{ url: string; tokenHash: string }> {
   const token = deriveLinkToken(await linkSigningKey(), 'agreement-decision', agreementLinkSubject(onboardingId, agreementVersion));
-  return { url: `${requireEnv(ENV.publicBaseUrl).replace(/\/+$/, '')}/agreements/${token}`, tokenHash: hashLinkToken(token) };
+  return { url: `${PUBLIC_BASE_URL}/agreements/${token}`, tokenHash: hashLinkToken(token) };
 }

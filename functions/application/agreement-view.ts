@@ -2,7 +2,8 @@ import type { Agreement } from '../domain/agreement';
 import type { Locale } from '../domain/intake';
 import { hashLinkToken, LINK_TOKEN_PATTERN } from '../domain/link-token';
 import { findAgreementVersion } from '../adapters/dynamodb/document-repository';
-import { findLink, linkState, type ClientLink } from '../adapters/dynamodb/link-repository';
+import { linkState, type ClientLink } from '../domain/client-link';
+import { findLink } from '../adapters/dynamodb/link-repository';
 
 /** What a client link shows right now. */
 export type AgreementView =

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ONBOARDING_ID_PATTERN } from '../domain/ids';
 
-/** Fields the ASL passes to stages; each stage's payload schema is built from these. */
+/** Fields the ASL passes to steps; each step's payload schema is built from these. */
 export const onboardingIdField = z.string().regex(ONBOARDING_ID_PATTERN);
 export const versionField = z.number().int().min(1).max(1000);
 export const countField = z.number().int().min(0).max(20);

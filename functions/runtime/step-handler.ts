@@ -7,11 +7,11 @@ import type { z } from 'zod';
 import { logger, metrics } from './observability';
 
 /**
- * Wraps a workflow stage: the payload the ASL passes is parsed with zod at the edge (a bad payload
+ * Wraps a workflow step: the payload the ASL passes is parsed with zod at the edge (a bad payload
  * throws ParseError, which the ASL catches), logger context and metrics flush. Errors propagate:
  * their name becomes the Lambda's errorType, which the ASL's Retry/Catch match on.
  */
-export function stageHandler<S extends z.ZodType, R>(schema: S, run: (input: z.output<S>, context: Context) => Promise<R>) {
+export function stepHandler<S extends z.ZodType, R>(schema: S, run: (input: z.output<S>, context: Context) => Promise<R>) {
   return middy<z.output<S>, R, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))

@@ -1,7 +1,10 @@
 /**
  * Environment variables the functions read. CDK sets them per function from the catalog's grants
- * and the stage config; the local twin sets the same names. Read once, at module scope, through
- * `requireEnv`, which throws a named error when one is missing.
+ * and the stage config; the local twin sets the same names before it loads any handler. Each is
+ * read once, at module scope, by the one module that needs it, through `requireEnv`, which throws
+ * a named error when it is missing: a function without the grant fails at start, not halfway
+ * through a step. A module that reads a grant's variable is imported only by functions with that
+ * grant (test/infra/function-init.test.ts loads every bundle with exactly CDK's environment).
  */
 export const ENV = {
   /** The single DynamoDB table (grant: table). */
