@@ -53,8 +53,8 @@ export function renderMarkdown(machine: Machine, sections: readonly Section[]): 
   const out = [
     '# Benchmarks',
     '',
-    'Measured by `npm run bench` (`bench/run.ts`): a benchmark, not a timed test (DESIGN.md §8). Nothing',
-    'here passes or fails; it is a record of one run, to compare with the next.',
+    'Measured by `npm run bench` (`bench/run.ts`): a benchmark, not a timed test, since timings depend on',
+    'the machine. Nothing here passes or fails; it is a record of one run, to compare with the next.',
     '',
     '## How to run',
     '',

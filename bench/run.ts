@@ -1,6 +1,7 @@
 /*
  * `npm run bench` — measures the domain's hot paths and the API on the local twin in one run and
- * prints the results; `npm run bench -- --write` also rewrites docs/benchmarks.md (DESIGN.md §8).
+ * prints the results; `npm run bench -- --write` also rewrites docs/benchmarks.md. A benchmark, not a
+ * timed test: nothing passes or fails on a machine's speed.
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';

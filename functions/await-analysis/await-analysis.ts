@@ -8,7 +8,7 @@ import { logger } from '../runtime/observability';
 const STEP = 'AwaitAnalysis';
 
 /**
- * Seed step 2: the onboarding waits for its problem analysis. Keeps the task token where
+ * Process step 2 (docs/architecture.md): the onboarding waits for its problem analysis. Keeps the task token where
  * POST /onboardings/{id}/analysis finds it. If this round's analysis is already in (it arrived
  * while the wait restarted after a reminder), resumes its own task at once.
  */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRIORITIES } from './rate-card';
+import { line, text } from './text-fields';
 
 export const ACTION_TYPES = ['repair', 'update', 'configuration', 'replacement', 'other'] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
@@ -7,8 +8,6 @@ export type ActionType = (typeof ACTION_TYPES)[number];
 /** Upper bound on one item's estimate: beyond it, split the work into more incidents. */
 export const MAX_ESTIMATED_HOURS = 200;
 
-const text = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`).regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, 'No control characters');
-const line = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`).regex(/^[^\p{Cc}]*$/u, 'No control characters or line breaks');
 
 export const materialSchema = z.strictObject({
   description: line(200),

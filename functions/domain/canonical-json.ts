@@ -62,7 +62,7 @@ function writeObject(value: object, path: string, ancestors: Set<object>): strin
 }
 
 function isPlainObject(value: object): value is Record<string, unknown> {
-  const prototype = Object.getPrototypeOf(value);
+  const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
 

@@ -1,22 +1,5 @@
 import { z } from 'zod';
-
-/** Printable text on one line: names and titles end up in e-mail subjects and page titles. */
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'Required')
-    .max(max, `At most ${max} characters`)
-    .regex(/^[^\p{Cc}]*$/u, 'No control characters or line breaks');
-
-/** Free text: line breaks allowed, other control characters not. */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'Required')
-    .max(max, `At most ${max} characters`)
-    .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, 'No control characters');
+import { line, text } from './text-fields';
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -24,7 +7,7 @@ export const CONTACT_ROLES = ['primary', 'billing', 'technical'] as const;
 export const IMPACTS = ['critical', 'high', 'normal', 'low'] as const;
 export type Impact = (typeof IMPACTS)[number];
 
-/** At most 25 incidents: every ticket of a Map round must be able to wait at once (DESIGN §2). */
+/** At most 25 incidents: in the planned implementation step each incident's ticket waits in one Map round, and all of them must be able to wait at once. */
 export const MAX_INCIDENTS = 25;
 
 const clientSchema = z.strictObject({

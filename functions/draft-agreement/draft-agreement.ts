@@ -7,7 +7,7 @@ import { loadOnboarding } from '../application/onboarding-loader';
 import { formatEuro } from '../templates/format';
 
 /**
- * Seed step 3: prices the analysis with the rate card in force into an immutable agreement
+ * Process step 3, the service agreement (docs/architecture.md): prices the analysis with the rate card in force into an immutable agreement
  * version (one per analysis version), with the SHA-256 of its canonical content.
  */
 export async function draftAgreement(onboardingId: string, analysisVersion: number, now = new Date()): Promise<{ agreementVersion: number }> {

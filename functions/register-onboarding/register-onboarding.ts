@@ -11,7 +11,7 @@ const STEP = 'RegisterOnboarding';
 const ANALYSTS = requireEnvList(ENV.analystAddresses);
 
 /**
- * Seed step 1, registration: RECEIVED → REGISTERED, confirm to the client's primary contact in the
+ * Registration, the end of process step 1 (docs/architecture.md): RECEIVED → REGISTERED, confirm to the client's primary contact in the
  * client's language, notify the analysts. Idempotent: a retry finishes what a crash left undone.
  */
 export async function registerOnboarding(onboardingId: string, now = new Date()): Promise<{ status: OnboardingStatus }> {

@@ -2,7 +2,7 @@ import type { ActionType } from '../domain/analysis';
 import type { Locale } from '../domain/intake';
 import type { Priority, RateCard } from '../domain/rate-card';
 
-/** nl-NL by default (DESIGN §8); English readers get British conventions (day month year, € before). */
+/** nl-NL by default (clients are Dutch unless they chose English); English readers get British conventions (day month year, € before). */
 const INTL_TAG: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 const euroFormats: Record<Locale, Intl.NumberFormat> = {

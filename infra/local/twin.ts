@@ -24,7 +24,7 @@ export interface TwinPorts {
   secretsManager: number;
 }
 
-/** `npm start`'s ports (DESIGN.md §7); tests pass 0s for free ports. */
+/** `npm start`'s ports (the README and docs/architecture.md §5 list them); tests pass 0s for free ports. */
 export const DEFAULT_PORTS: TwinPorts = { api: 3000, stepFunctions: 8083, dynamodb: 8000, ses: 8005, secretsManager: 8006 };
 
 export interface TwinOptions {
@@ -76,7 +76,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       tableName = options.dynamodb.tableName;
     } else {
       const server = await startDynamoDbLocal({ port: ports.dynamodb });
-      closers.push(server.close);
+      closers.push(() => server.close());
       dynamodbUrl = server.url;
       tableName = TWIN_TABLE_NAME;
     }
@@ -85,7 +85,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     // On our own server the table goes with it; on a shared one, take it away.
     if (options.dynamodb) closers.push(() => deleteTable(table));
     const ses = await startSes({ port: ports.ses });
-    closers.push(ses.close);
+    closers.push(() => ses.close());
     // A fresh link-signing key per run, as CDK generates one per stage: links die with the twin.
     const secretsManager = await startSecretsManagerTwin({
       port: ports.secretsManager,
@@ -93,7 +93,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       accountId: LOCAL_ACCOUNT_ID,
       secrets: [{ name: TWIN_LINK_SECRET_NAME, value: randomBytes(48).toString('base64url') }],
     });
-    closers.push(secretsManager.close);
+    closers.push(() => secretsManager.close());
 
     Object.assign(process.env, {
       AWS_REGION: region,
@@ -125,7 +125,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       stateMachines: [{ name: TWIN_STATE_MACHINE_NAME, definition: substitutedDefinition(region) }],
       invokeLambda: createLambdaInvoker(region),
     });
-    closers.push(stepFunctions.close);
+    closers.push(() => stepFunctions.close());
     const stateMachineArn = stepFunctions.stateMachineArn(TWIN_STATE_MACHINE_NAME);
     Object.assign(process.env, { AWS_ENDPOINT_URL_SFN: stepFunctions.url, [ENV.stateMachineArn]: stateMachineArn });
 
@@ -142,7 +142,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       accountId: LOCAL_ACCOUNT_ID,
       ...(options.apiLog ? { log: options.apiLog } : {}),
     });
-    closers.push(api.close);
+    closers.push(() => api.close());
 
     return {
       urls: { api: api.url, stepFunctions: stepFunctions.url, dynamodb: dynamodbUrl, ses: ses.url, secretsManager: secretsManager.url },

@@ -2,6 +2,7 @@ import { paginateScan, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { match } from '../support/matchers';
 import { agreementLinkFromInbox, decide, detailOf, startIntake, submitAnalysis, untilStatus, type Detail } from '../support/agreement-flow';
 import { startTestTwin, eventually, type TestTwin } from '../support/twin';
 
@@ -227,11 +228,11 @@ describe('20 concurrent decisions on one link', () => {
       onboardingId,
       purpose: 'agreement-decision',
       agreementVersion: approved.agreement!.version,
-      usedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      usedAt: match.stringMatching(/^\d{4}-\d\d-\d\dT/),
       decision: {
         decision: 'approve',
         name: 'Sanne de Vries',
-        ip: expect.stringMatching(/^(127\.0\.0\.1|::1)$/),
+        ip: match.stringMatching(/^(127\.0\.0\.1|::1)$/),
         userAgent: `e2e-client-${winner}`,
         documentHash: approved.agreement!.documentHash,
       },
@@ -256,7 +257,7 @@ describe('20 concurrent decisions on one link', () => {
     const json = await twin.request('POST', path, { json: { decision: 'decline', name: 'Iemand Anders', comment: 'Toch niet', consent: true } });
     expect(json.status).toBe(409);
     expect(json.headers.get('content-type')).toBe('application/problem+json');
-    expect(json.body).toMatchObject({ status: 409, detail: expect.stringContaining('approve') });
+    expect(json.body).toMatchObject({ status: 409, detail: match.stringContaining('approve') });
 
     const page = await twin.request('GET', path);
     expect(page.status).toBe(409);

@@ -1,5 +1,6 @@
 import { ListExecutionsCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { match } from '../support/matchers';
 import { startTestTwin, eventually, type TestTwin } from '../support/twin';
 import { validIntake } from '../support/fixtures';
 
@@ -75,8 +76,8 @@ describe('bad input: a clear 4xx naming the field, nothing written', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(response.body).toMatchObject({
-      type: expect.stringContaining('validation-error'),
-      errors: expect.arrayContaining([
+      type: match.stringContaining('validation-error'),
+      errors: match.arrayContaining([
         { pointer: '/surprise', message: 'Unknown field' },
         { pointer: '/contacts/0/email', message: 'Not a valid e-mail address' },
       ]),

@@ -72,7 +72,7 @@ export function statementsOfRole(template: Template, roleId: string): PolicyStat
 export function renderCfnString(value: CfnValue): string {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object' && !Array.isArray(value)) {
-    if ('Ref' in value) return `<${String(value.Ref)}>`;
+    if ('Ref' in value && typeof value.Ref === 'string') return `<${value.Ref}>`;
     if ('Fn::GetAtt' in value) {
       const [id, attribute] = value['Fn::GetAtt'] as [string, string];
       return `<${id}.${attribute}>`;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { match } from '../support/matchers';
 import { workflowFunctions } from '../../functions/catalog';
 import { ASL_FILE } from '../../infra/constructs/workflow';
 import { type SynthesizedStage, synthesizeStage } from './synth-stage';
@@ -49,7 +50,7 @@ describe('the onboarding state machine', () => {
     expect(properties.LoggingConfiguration).toEqual({
       Level: 'ALL',
       IncludeExecutionData: true,
-      Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: expect.anything() } }],
+      Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: match.anything() } }],
     });
     type Logging = { Destinations: { CloudWatchLogsLogGroup: { LogGroupArn: CfnValue } }[] };
     const [destination] = (properties.LoggingConfiguration as Logging).Destinations;

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { match } from '../support/matchers';
 import { startApiEmulator, type ApiEmulator, type HttpApiEvent } from '../../infra/local/api';
 import { createLocalIssuer, type LocalIssuer } from '../../infra/local/auth';
 
@@ -47,9 +48,9 @@ describe('API emulator: JWT authorizer as API Gateway applies it', () => {
     const pair = await generateKeyPair('RS256', { extractable: true });
     testKey = pair.privateKey;
     const testJwk = { ...(await exportJWK(pair.publicKey)), kid: TEST_KID, alg: 'RS256' };
-    const record = async (event: HttpApiEvent) => {
+    const record = (event: HttpApiEvent) => {
       events.push(event);
-      return { statusCode: 200, body: 'ok' };
+      return Promise.resolve({ statusCode: 200, body: 'ok' });
     };
     api = await startApiEmulator({
       port: 0,
@@ -83,7 +84,7 @@ describe('API emulator: JWT authorizer as API Gateway applies it', () => {
     expect(answer.status).toBe(200);
     const event = events[0]!;
     const authorizer = (event.requestContext as { authorizer?: { jwt: { claims: Record<string, unknown>; scopes: unknown } } }).authorizer;
-    expect(authorizer).toEqual({ jwt: { claims: expect.any(Object), scopes: null } });
+    expect(authorizer).toEqual({ jwt: { claims: match.any(Object), scopes: null } });
     const claims = authorizer!.jwt.claims;
     expect(claims['cognito:groups']).toBe('[account-manager admin]');
     expect(claims['email']).toBe('a@b.nl');

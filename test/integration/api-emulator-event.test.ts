@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { match } from '../support/matchers';
 import { startApiEmulator, type ApiEmulator, type HttpApiEvent } from '../../infra/local/api';
 
 interface Answer {
@@ -26,9 +27,9 @@ describe('API emulator: payload format 2.0 request events', () => {
   let api: ApiEmulator;
   let calls: { routeName: string; event: HttpApiEvent; context: Context }[];
 
-  const recorder = (routeName: string) => async (event: HttpApiEvent, context: Context) => {
+  const recorder = (routeName: string) => (event: HttpApiEvent, context: Context) => {
     calls.push({ routeName, event, context });
-    return { statusCode: 204 };
+    return Promise.resolve({ statusCode: 204 });
   };
   const only = () => {
     expect(calls).toHaveLength(1);
@@ -83,7 +84,7 @@ describe('API emulator: payload format 2.0 request events', () => {
   it('answers GET / with an index of what runs here', async () => {
     const answer = await send(api.url, 'GET', '/');
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.text)).toMatchObject({ routes: expect.arrayContaining(['POST /onboardings', 'GET /onboardings/{id}']) });
+    expect(JSON.parse(answer.text)).toMatchObject({ routes: match.arrayContaining(['POST /onboardings', 'GET /onboardings/{id}']) });
   });
 
   it('builds the 2.0 event with requestContext as API Gateway does', async () => {
@@ -97,16 +98,16 @@ describe('API emulator: payload format 2.0 request events', () => {
       body: '{"a":1}',
       isBase64Encoded: false,
       requestContext: {
-        accountId: expect.stringMatching(/^\d{12}$/),
-        apiId: expect.any(String),
+        accountId: match.stringMatching(/^\d{12}$/),
+        apiId: match.any(String),
         domainName: '127.0.0.1',
         domainPrefix: '127',
         http: { method: 'POST', path: '/onboardings', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest-agent' },
         requestId: answer.headers['apigw-requestid'],
         routeKey: 'POST /onboardings',
         stage: '$default',
-        time: expect.stringMatching(/^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/),
-        timeEpoch: expect.any(Number),
+        time: match.stringMatching(/^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/),
+        timeEpoch: match.any(Number),
       },
     });
     expect(event).not.toHaveProperty('pathParameters');

@@ -36,9 +36,10 @@ describe('API emulator: payload format 2.0 responses and gateway errors', () => 
     method: 'POST',
     path,
     access: 'public',
+    // async, so that a throwing `result` rejects as a handler's error would; the result may be a promise.
     handler: async () => {
       called.push(path);
-      return result();
+      return await result();
     },
   });
 

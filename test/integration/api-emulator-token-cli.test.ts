@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { match } from '../support/matchers';
 import { startApiEmulator, type ApiEmulator, type HttpApiEvent } from '../../infra/local/api';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER_URL, createLocalIssuer } from '../../infra/local/auth';
 
@@ -35,9 +36,9 @@ describe('token CLI and the local issuer endpoints', () => {
           method: 'GET',
           path: '/onboardings',
           access: ['account-manager', 'analyst', 'technician', 'admin'],
-          handler: async (event) => {
+          handler: (event) => {
             events.push(event);
-            return { items: [] };
+            return Promise.resolve({ items: [] });
           },
         },
       ],
@@ -86,7 +87,7 @@ describe('token CLI and the local issuer endpoints', () => {
       fetch(`${api.url}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const ok = await mint({ roles: ['analyst', 'technician'], email: 'x@y.nl', expiresInSeconds: 120 });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ idToken: expect.any(String), tokenType: 'Bearer', expiresIn: 120 });
+    expect(await ok.json()).toMatchObject({ idToken: match.any(String), tokenType: 'Bearer', expiresIn: 120 });
 
     expect((await mint({ role: 'root', email: 'x@y.nl' })).status).toBe(400);
     expect((await mint({ role: 'admin' })).status).toBe(400);

@@ -51,7 +51,7 @@ describe('DynamoDB Local through the AWS CLI (other dummy credentials than the S
 
   it('sees the table the SDK created', async () => {
     const { stdout } = await cli('list-tables');
-    expect(JSON.parse(stdout).TableNames).toContain(dynamodb.tableName);
+    expect((JSON.parse(stdout) as { TableNames: string[] }).TableNames).toContain(dynamodb.tableName);
   });
 
   it('TransactWriteItems writes both items, or none when one condition fails', async () => {

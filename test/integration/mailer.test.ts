@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { match } from '../support/matchers';
 import { startTestSes, sesInbox } from '../support/emulators';
 import { registrationConfirmation } from '../../functions/templates/email/registration-confirmation';
 import { newOnboarding } from '../../functions/domain/onboarding';
@@ -59,7 +60,7 @@ describe('mailer on aws-ses-v2-local', () => {
     await expect(sendEmail({ ...message, to: ['a@b.example\r\nBcc: x@y.z'] })).rejects.toMatchObject(invalid);
     await expect(sendEmail({ ...message, to: [] })).rejects.toMatchObject(invalid);
     const misconfigured = await loadMailer('not an address');
-    await expect(misconfigured.sendEmail(message)).rejects.toMatchObject({ ...invalid, message: expect.stringContaining('sender') });
+    await expect(misconfigured.sendEmail(message)).rejects.toMatchObject({ ...invalid, message: match.stringContaining('sender') });
     expect((await sesInbox(ses.url)).length).toBe(count);
   });
 });

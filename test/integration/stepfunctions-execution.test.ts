@@ -72,9 +72,9 @@ describe('Step Functions twin: running executions', () => {
           Done: { Type: 'Succeed' },
         },
       },
-      async (functionArn, payload) => {
+      (functionArn, payload) => {
         payloads.push({ functionArn, payload });
-        return { value: (payload as { n: number }).n + 1 };
+        return Promise.resolve({ value: (payload as { n: number }).n + 1 });
       },
     );
 
@@ -135,10 +135,10 @@ describe('Step Functions twin: running executions', () => {
           },
         },
       },
-      async () => {
+      () => {
         calls += 1;
-        if (calls === 1) throw lambdaError('Lambda.ServiceException', 'Lambda was throttled');
-        return { attempt: calls };
+        if (calls === 1) return Promise.reject(lambdaError('Lambda.ServiceException', 'Lambda was throttled'));
+        return Promise.resolve({ attempt: calls });
       },
     );
 
@@ -180,9 +180,7 @@ describe('Step Functions twin: running executions', () => {
           HandleFailure: { Type: 'Pass', Parameters: { 'failure.$': '$.failure', handled: true }, End: true },
         },
       },
-      async () => {
-        throw lambdaError('IntakeInvalid', cause);
-      },
+      () => Promise.reject(lambdaError('IntakeInvalid', cause)),
     );
 
     const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: machineArn, input: '{"id":"o-2"}' }));
@@ -213,9 +211,7 @@ describe('Step Functions twin: running executions', () => {
           Stop: { Type: 'Fail', Error: 'Onboarding.Declined', Cause: 'client declined' },
         },
       },
-      async () => {
-        throw lambdaError('Lambda.Unknown', 'boom');
-      },
+      () => Promise.reject(lambdaError('Lambda.Unknown', 'boom')),
     );
 
     const viaTask = await sfn.send(new StartExecutionCommand({ stateMachineArn: machineArn, input: '{"viaTask":true}' }));
@@ -259,9 +255,9 @@ describe('Step Functions twin: running executions', () => {
           },
         },
       },
-      async (_arn, payload) => {
+      (_arn, payload) => {
         tokens.push((payload as { token: string }).token);
-        return null;
+        return Promise.resolve(null);
       },
     );
     const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: machineArn, name: 'to-stop' }));
@@ -314,9 +310,9 @@ describe('Step Functions twin: running executions', () => {
           },
         },
       },
-      async (_arn, payload) => {
+      (_arn, payload) => {
         waiting.push(payload as (typeof waiting)[number]);
-        return null;
+        return Promise.resolve(null);
       },
     );
     const input = { tickets: ['t-1', 't-2', 't-3'], policy: { resolutionSeconds: 30 } };
@@ -353,9 +349,9 @@ describe('Step Functions twin: running executions', () => {
           Await: { Type: 'Task', Resource: WAIT_TASK, Parameters: { FunctionName: WORK_FN, Payload: { 'token.$': '$$.Task.Token' } }, End: true },
         },
       },
-      async (_arn, payload) => {
+      (_arn, payload) => {
         tokens.push((payload as { token: string }).token);
-        return null;
+        return Promise.resolve(null);
       },
     );
     const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: machineArn }));
@@ -449,9 +445,9 @@ describe('Step Functions twin: running executions', () => {
           Again: { Type: 'Task', Resource: WORK_FN, End: true },
         },
       },
-      async (_arn, payload) => {
+      (_arn, payload) => {
         payloads.push(payload);
-        return typeof payload === 'number' && payload === 0 ? { seconds: 2 } : 'done';
+        return Promise.resolve(typeof payload === 'number' && payload === 0 ? { seconds: 2 } : 'done');
       },
     );
     const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: machineArn, input: '0' }));

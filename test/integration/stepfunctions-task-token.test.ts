@@ -82,15 +82,15 @@ function callbackLambda(options: { failFirst?: boolean } = {}) {
   let calls = 0;
   return {
     tokens,
-    async invoke(_functionArn: string, payload: unknown): Promise<unknown> {
+    invoke: (_functionArn: string, payload: unknown): Promise<unknown> => {
       calls += 1;
       tokens.push((payload as { token: string }).token);
       if (options.failFirst && calls === 1) {
         const error = new Error('Rate exceeded');
         error.name = 'Lambda.ServiceException';
-        throw error;
+        return Promise.reject(error);
       }
-      return { accepted: true };
+      return Promise.resolve({ accepted: true });
     },
   };
 }

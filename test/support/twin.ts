@@ -89,13 +89,13 @@ export class TestTwin {
 /** Polls until `probe` returns a value (not undefined) or the time is up. */
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000, intervalMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: unknown;
+  let last: string | undefined;
   while (Date.now() < deadline) {
     try {
       const value = await probe();
       if (value !== undefined) return value;
     } catch (error) {
-      last = error;
+      last = String(error);
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

@@ -15,7 +15,7 @@ describe('function catalog', () => {
   });
 
   it('names each workflow function after its state, so a state leads to its handler in one hop', () => {
-    const states = JSON.parse(asl).States as Record<string, { Parameters?: { FunctionName?: string } }>;
+    const { States: states } = JSON.parse(asl) as { States: Record<string, { Parameters?: { FunctionName?: string } }> };
     for (const [stateName, state] of Object.entries(states)) {
       const key = state.Parameters?.FunctionName?.match(/^\$\{(\w+)\}$/)?.[1];
       if (!key) continue;

@@ -48,7 +48,7 @@ describe('client decisions', () => {
     ]);
     // The two waits were resumed by their callbacks: the analysis, then the client's decision.
     const callbacks = events.filter((e, i) => e.type === 'TaskSucceeded' && events[i - 1]?.type === 'TaskSubmitted');
-    expect(callbacks.map((e) => JSON.parse(e.taskSucceededEventDetails!.output!))).toEqual([{ analysisVersion: 1 }, { decision: 'approve' }]);
+    expect(callbacks.map((e): unknown => JSON.parse(e.taskSucceededEventDetails!.output!))).toEqual([{ analysisVersion: 1 }, { decision: 'approve' }]);
     expect(events.at(-1)?.type).toBe('ExecutionSucceeded');
 
     const detail = await untilStatus(twin, accountManager, onboardingId, 'IMPLEMENTING');

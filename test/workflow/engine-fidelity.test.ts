@@ -7,6 +7,7 @@ import {
   type HistoryEvent,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { match } from '../support/matchers';
 import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS } from '../../infra/local/local-aws';
 import { substitutedDefinition } from '../../infra/local/state-machine-definition';
 import type { JsonObject } from '../../infra/local/stepfunctions/json';
@@ -190,11 +191,11 @@ beforeAll(async () => {
     region: REGION,
     accountId: LOCAL_ACCOUNT_ID,
     stateMachines: Object.entries(MACHINES).map(([name, definition]) => ({ name, definition: JSON.stringify(definition) })),
-    async invokeLambda(functionArn, payload) {
-      if (functionArn === FAILING_FN) throw Object.assign(new Error('it broke'), { name: 'Broken' });
+    invokeLambda(functionArn, payload) {
+      if (functionArn === FAILING_FN) return Promise.reject(Object.assign(new Error('it broke'), { name: 'Broken' }));
       flakyPayloads.push(payload);
-      if (flakyPayloads.length === 1) throw Object.assign(new Error('first attempt fails'), { name: 'Flaky' });
-      return { ok: true };
+      if (flakyPayloads.length === 1) return Promise.reject(Object.assign(new Error('first attempt fails'), { name: 'Flaky' }));
+      return Promise.resolve({ ok: true });
     },
   });
   sfn = new SFNClient({ endpoint: twin.url, region: REGION, credentials: LOCAL_CREDENTIALS });
@@ -306,7 +307,7 @@ describe('$$.State', () => {
     // Docs (Context object): State.EnteredTime is when the state was entered (ISO 8601 with
     // milliseconds), State.Name the state's name, State.RetryCount 0 on the first attempt and one
     // more at each retry. EnteredTime is the instant of the state's StateEntered event.
-    expect(result.pass).toEqual({ entered: expect.stringMatching(ISO_MILLIS), name: 'Describe', retry: 0 });
+    expect(result.pass).toEqual({ entered: match.stringMatching(ISO_MILLIS), name: 'Describe', retry: 0 });
     expect(enteredAt(events, 'Describe')).toEqual([result.pass.entered]);
 
     const [workEntered] = enteredAt(events, 'Work');
@@ -315,7 +316,7 @@ describe('$$.State', () => {
       { entered: workEntered, name: 'Work', retry: 1 },
     ]);
 
-    expect(result.each).toEqual([{ entered: expect.stringMatching(ISO_MILLIS), name: 'Inner', retry: 0 }]);
+    expect(result.each).toEqual([{ entered: match.stringMatching(ISO_MILLIS), name: 'Inner', retry: 0 }]);
     expect(enteredAt(events, 'Inner')).toEqual([result.each[0]!.entered]);
   });
 });

@@ -34,6 +34,7 @@ function movesTo(command: unknown, status: string): boolean {
 
 describe('transactions under crashes', () => {
   it('a step that crashes after its transaction committed is retried: one status change, one event', async () => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called with .call(this, …) from the spy, which replaces it on the prototype
     const original = DynamoDBDocumentClient.prototype.send;
     let crashed = 0;
     vi.spyOn(DynamoDBDocumentClient.prototype, 'send').mockImplementation(async function (this: DynamoDBDocumentClient, command: never) {
@@ -61,6 +62,7 @@ describe('transactions under crashes', () => {
   });
 
   it('a notification mark that meets a newer aggregate version: the retried step sends no second e-mail', async () => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called with .call(this, …) from the spy, which replaces it on the prototype
     const originalSend = SESv2Client.prototype.send;
     let throttled = false;
     vi.spyOn(SESv2Client.prototype, 'send').mockImplementation(async function (this: SESv2Client, command: never) {

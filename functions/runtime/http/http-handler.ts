@@ -17,7 +17,7 @@ export interface HttpRequest {
 
 /** Maps named errors to problem+json; anything unknown is logged (name and stack only) and 500. */
 const problemDetails = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> => ({
-  onError: async (request) => {
+  onError: (request) => {
     const problem = problemFor(request.error);
     if (problem) {
       logger.info('request rejected', { status: problem.status, problem: problem.type });

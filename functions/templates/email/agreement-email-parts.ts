@@ -2,11 +2,13 @@ import type { Agreement } from '../../domain/agreement';
 import type { Locale } from '../../domain/intake';
 import type { Onboarding } from '../../domain/onboarding';
 import { primaryContact } from '../../domain/onboarding';
-import { formatDate, formatEuro } from '../format';
+import { PRIORITIES } from '../../domain/rate-card';
+import { resolutionTimesFor } from '../../domain/pricing';
+import { formatBusinessHours, formatDate, formatEuro, PRIORITY_LABELS } from '../format';
 import { formatDateTime } from './layout';
 import { paragraph, type Block, type Facts } from './agreement-email-blocks';
 
-/** What the decision handler records when a client decides (DESIGN §2 step 3: the evidence). */
+/** What the decision handler records when a client decides: the evidence of the decision (docs/architecture.md §6). */
 export interface ClientDecisionRecord {
   /** The name the client typed on the page. */
   name: string;
@@ -20,11 +22,18 @@ export interface ClientDecisionRecord {
 export function agreementSummaryFacts(agreement: Agreement, locale: Locale): Facts {
   const count = agreement.lines.length;
   const euro = (cents: number) => formatEuro(cents, locale);
+  // The response and resolution times of the priorities this agreement's work has.
+  const resolution = resolutionTimesFor(agreement);
+  const times: Facts = PRIORITIES.filter((priority) => agreement.lines.some((line) => line.priority === priority)).map((priority) => [
+    locale === 'nl' ? `Reactie / oplossing (${PRIORITY_LABELS.nl[priority].toLowerCase()})` : `Response / resolution (${PRIORITY_LABELS.en[priority].toLowerCase()})`,
+    `${formatBusinessHours(agreement.responseTimes[priority], locale)} / ${formatBusinessHours(resolution[priority], locale)}`,
+  ]);
   if (locale === 'nl') {
     return [
       ['Werkzaamheden', count === 1 ? '1 probleem' : `${count} problemen`],
       ['Totaal excl. btw', euro(agreement.totals.exclVatCents)],
       ['Totaal incl. btw', euro(agreement.totals.inclVatCents)],
+      ...times,
       ['Geldig tot en met', formatDate(agreement.validUntil, locale)],
     ];
   }
@@ -32,6 +41,7 @@ export function agreementSummaryFacts(agreement: Agreement, locale: Locale): Fac
     ['Work', count === 1 ? '1 problem' : `${count} problems`],
     ['Total excl. VAT', euro(agreement.totals.exclVatCents)],
     ['Total incl. VAT', euro(agreement.totals.inclVatCents)],
+    ...times,
     ['Valid until (inclusive)', formatDate(agreement.validUntil, locale)],
   ];
 }

@@ -21,5 +21,6 @@ function formatClaim(value: unknown): string {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `map[${entries.map(([k, v]) => `${k}:${formatClaim(v)}`).join(' ')}]`;
   }
-  return String(value);
+  // What is left (undefined, a symbol, a function) is written as String() writes it.
+  return typeof value === 'symbol' || typeof value === 'function' ? String(value) : 'undefined';
 }

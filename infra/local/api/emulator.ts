@@ -57,7 +57,7 @@ export async function startApiEmulator(options: ApiEmulatorOptions): Promise<Api
   // Requests that come before the routes are loaded wait for them; none are lost.
   let markReady!: (error?: unknown) => void;
   const ready = new Promise<void>((resolve, reject) => {
-    markReady = (error) => (error === undefined ? resolve() : reject(error instanceof Error ? error : new Error(String(error))));
+    markReady = (error) => (error === undefined ? resolve() : reject(asError(error)));
   });
   ready.catch(() => undefined);
   const gateway = {
@@ -126,7 +126,9 @@ export async function startApiEmulator(options: ApiEmulatorOptions): Promise<Api
     const started = Date.now();
     const requestId = newGatewayRequestId();
     const access: Partial<ApiLogEntry> = { method: req.method, path: (req.url ?? '/').split('?')[0] };
-    answer(req, requestId, access)
+    // Node's request listener cannot take a promise: the answer is sent from the chain, and any
+    // failure of the handler has already become a 500 in the catch.
+    void answer(req, requestId, access)
       .catch((error: unknown) => {
         log({ level: 'error', message: 'emulator failed', requestId, error: describe(error) });
         return INTERNAL_SERVER_ERROR();
@@ -255,6 +257,10 @@ function stripUndefined(headers: NodeJS.Dict<string[]>): Record<string, string[]
   const result: Record<string, string[]> = {};
   for (const [name, values] of Object.entries(headers)) if (values) result[name] = values;
   return result;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function describe(error: unknown): string {

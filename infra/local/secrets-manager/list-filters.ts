@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonValue } from '../stepfunctions/json';
+import { formatJson, isJsonObject, type JsonValue } from '../stepfunctions/json';
 import { validationError } from '../stepfunctions/service-error';
 import { SecretsManagerError } from './errors';
 import type { Secret } from './secret-store';
@@ -23,7 +23,7 @@ export function parseFilters(raw: JsonValue | undefined): SecretFilter[] {
     if (key === undefined || key === null) throw new SecretsManagerError('InvalidParameterException', 'Invalid filter key');
     if (typeof key !== 'string' || !(FILTER_KEYS as readonly string[]).includes(key)) {
       throw validationError(
-        `Value '${String(key)}' at '${at}.key' failed to satisfy constraint: Member must satisfy enum value set: [${FILTER_KEYS.join(', ')}]`,
+        `Value '${formatJson(key)}' at '${at}.key' failed to satisfy constraint: Member must satisfy enum value set: [${FILTER_KEYS.join(', ')}]`,
       );
     }
     if (values === undefined || values === null) throw new SecretsManagerError('InvalidParameterException', `Invalid filter values for key: ${key}`);

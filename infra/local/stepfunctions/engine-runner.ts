@@ -23,7 +23,7 @@ export interface ServedStateMachine {
 export interface RunnerDependencies {
   location: ServiceLocation;
   tokens: TaskTokenRegistry;
-  invokeLambda(functionArn: string, payload: unknown): Promise<unknown>;
+  invokeLambda: (functionArn: string, payload: unknown) => Promise<unknown>;
   log(line: string): void;
 }
 

@@ -1,7 +1,7 @@
 import { Execution, type ExecutionIdentity, type ExecutionStatus } from './execution';
 import type { TaskTokenRegistry } from './task-tokens';
 
-/** All executions of the twin, in memory (DESIGN §7: they would not outlive their workflows anyway). */
+/** All executions of the twin, in memory: like everything the twin holds, they are gone when it stops (docs/architecture.md §5). */
 export class ExecutionStore {
   private readonly byArn = new Map<string, Execution>();
   private lastSequence = 0;

@@ -8,6 +8,11 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A value as an error message quotes it: scalars as their text, objects and arrays as JSON. */
+export function formatJson(value: JsonValue | undefined): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
 /** Parses JSON text; undefined when it is not JSON. */
 export function parseJson(text: string): { ok: true; value: JsonValue } | { ok: false; reason: string } {
   try {

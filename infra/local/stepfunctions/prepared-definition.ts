@@ -1,5 +1,5 @@
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
-import { isJsonObject, parseJson, type JsonObject, type JsonValue } from './json';
+import { formatJson, isJsonObject, parseJson, type JsonObject, type JsonValue } from './json';
 import { refuseKnownDifferences } from './known-differences';
 
 /**
@@ -103,7 +103,7 @@ function prepareStates(machine: JsonObject, containers: string[], states: Map<st
   for (const [name, state] of Object.entries(stateMap)) {
     if (!isJsonObject(state)) throw new Error(`State "${name}" is not an object`);
     if (states.has(name)) throw new Error(`State name "${name}" is used twice; Step Functions requires unique names`);
-    states.set(name, { type: String(state.Type), definition: structuredClone(state), containers });
+    states.set(name, { type: formatJson(state.Type), definition: structuredClone(state), containers });
     redirectExecutionContextPaths(state);
     if (Array.isArray(state.Choices)) state.Choices = state.Choices.map((rule) => rewriteChoiceRule(rule));
     dropWholeResultPaths(state);
@@ -123,7 +123,7 @@ function nestedMachines(state: JsonObject): JsonObject[] {
 }
 
 function prepareTask(name: string, state: JsonObject): LambdaTaskSpec {
-  const resource = String(state.Resource);
+  const resource = formatJson(state.Resource);
   const integration = integrationOf(resource);
   if (!integration) {
     throw new Error(`State "${name}": Resource ${resource} is not supported by the local twin (only Lambda integrations are)`);

@@ -1,4 +1,4 @@
-import type { JsonObject } from './json';
+import { formatJson, type JsonObject } from './json';
 import { validationError } from './service-error';
 
 /**
@@ -42,7 +42,7 @@ export class RequestFields {
   optionalInteger(name: string, min: number, max: number): number | undefined {
     const value = this.body[name];
     if (value === undefined || value === null) return undefined;
-    const at = `Value '${String(value)}' at '${this.label(name)}' failed to satisfy constraint`;
+    const at = `Value '${formatJson(value)}' at '${this.label(name)}' failed to satisfy constraint`;
     if (typeof value !== 'number' || !Number.isInteger(value)) throw validationError(`${at}: Member must be an integer`);
     if (value < min) throw validationError(`${at}: Member must have value greater than or equal to ${min}`);
     if (value > max) throw validationError(`${at}: Member must have value less than or equal to ${max}`);
@@ -54,7 +54,7 @@ export class RequestFields {
     const value = this.body[name];
     if (value === undefined || value === null || value === 0) return 100;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 1000) {
-      throw validationError(`Value '${String(value)}' at '${this.label(name)}' failed to satisfy constraint: Member must have value less than or equal to 1000`);
+      throw validationError(`Value '${formatJson(value)}' at '${this.label(name)}' failed to satisfy constraint: Member must have value less than or equal to 1000`);
     }
     return value;
   }

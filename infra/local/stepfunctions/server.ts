@@ -30,7 +30,7 @@ export interface StepFunctionsTwinOptions {
    * `name` is the Step Functions error name (e.g. the Lambda's errorType, or 'Lambda.ServiceException')
    * and whose `message` is the Cause string.
    */
-  invokeLambda(functionArn: string, payload: unknown): Promise<unknown>;
+  invokeLambda: (functionArn: string, payload: unknown) => Promise<unknown>;
   /** Receives one line per request and per finished execution, and internal failures. Default: silent. */
   log?: (line: string) => void;
 }
