@@ -40,15 +40,15 @@ function deployedPolicy(validityDays: number): WorkflowPolicy {
   };
 }
 
-/** The opening rate card: €95 an hour, surcharges by priority, 21 % VAT, monthly invoices. */
+/** The opening rate card: €95 an hour, surcharges, response and resolution times by priority, 21 % VAT, monthly invoices. */
 export const DEFAULT_RATE_CARD: RateCard = {
   currency: 'EUR',
   hourlyRateCents: 9500,
   priorities: {
-    critical: { surchargePercent: 150, responseTimeBusinessHours: 2 },
-    high: { surchargePercent: 125, responseTimeBusinessHours: 4 },
-    normal: { surchargePercent: 100, responseTimeBusinessHours: 8 },
-    low: { surchargePercent: 100, responseTimeBusinessHours: 24 },
+    critical: { surchargePercent: 150, responseTimeBusinessHours: 2, resolutionTimeBusinessHours: 8 },
+    high: { surchargePercent: 125, responseTimeBusinessHours: 4, resolutionTimeBusinessHours: 16 },
+    normal: { surchargePercent: 100, responseTimeBusinessHours: 8, resolutionTimeBusinessHours: 40 },
+    low: { surchargePercent: 100, responseTimeBusinessHours: 24, resolutionTimeBusinessHours: 80 },
   },
   vatPercent: 21,
   invoicing: { frequency: 'monthly', paymentTermDays: 14 },

@@ -37,6 +37,8 @@ export interface Agreement {
   lines: AgreementLine[];
   totals: AgreementTotals;
   responseTimes: Record<Priority, number>;
+  /** Resolution times per priority in business hours; absent on versions drafted before they existed. */
+  resolutionTimes?: Record<Priority, number>;
   invoicing: RateCard['invoicing'];
   minimumBillableMinutes: number;
   /** The rate card as it was when this version was priced. */

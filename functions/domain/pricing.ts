@@ -3,7 +3,7 @@ import type { AnalysisItem } from './analysis';
 import { AnalysisMismatchError, checkAnalysisAgainstIncidents } from './analysis-validation';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import type { Onboarding } from './onboarding';
-import type { Priority, RateCard } from './rate-card';
+import { storedRateCardSchema, type Priority, type RateCard } from './rate-card';
 
 /*
  * Money is integer euro cents throughout. Every division happens once, at the end, in BigInt, and
@@ -109,6 +109,7 @@ export function priceAgreement({ onboarding, analysis, rateCard, version, now }:
     lines,
     totals: totalsOf(lines, rateCard.vatPercent),
     responseTimes: responseTimesOf(rateCard),
+    resolutionTimes: resolutionTimesOf(rateCard),
     invoicing: { ...rateCard.invoicing },
     minimumBillableMinutes: rateCard.minimumBillableMinutes,
     rateCard: structuredClone(rateCard),
@@ -154,6 +155,23 @@ function responseTimesOf({ priorities }: RateCard): Record<Priority, number> {
     normal: priorities.normal.responseTimeBusinessHours,
     low: priorities.low.responseTimeBusinessHours,
   };
+}
+
+function resolutionTimesOf({ priorities }: RateCard): Record<Priority, number> {
+  return {
+    critical: priorities.critical.resolutionTimeBusinessHours,
+    high: priorities.high.resolutionTimeBusinessHours,
+    normal: priorities.normal.resolutionTimeBusinessHours,
+    low: priorities.low.resolutionTimeBusinessHours,
+  };
+}
+
+/**
+ * The resolution times an agreement promised: its own, or, for a version drafted before they
+ * existed, what its rate-card snapshot reads as (the defaults). The snapshot is never rewritten.
+ */
+export function resolutionTimesFor(agreement: Pick<Agreement, 'resolutionTimes' | 'rateCard'>): Record<Priority, number> {
+  return agreement.resolutionTimes ?? resolutionTimesOf(storedRateCardSchema.parse(agreement.rateCard));
 }
 
 function divideRoundingHalfUp(numerator: bigint, denominator: bigint): number {

@@ -5,36 +5,56 @@ import { IMPACTS } from './intake';
 export const PRIORITIES = IMPACTS;
 export type Priority = (typeof PRIORITIES)[number];
 
-const priorityTerms = z.strictObject({
-  /** Multiplies the hourly rate, in percent: 150 = rate × 1.5. */
-  surchargePercent: z.number().int().min(100).max(500),
-  /** Response time in business hours (Mon–Fri 08:30–17:30 Europe/Amsterdam, Dutch holidays off). */
-  responseTimeBusinessHours: z.number().int().min(1).max(400),
-});
+/** Resolution times (business hours) a card that predates them gets, per priority. */
+export const DEFAULT_RESOLUTION_HOURS: Record<Priority, number> = { critical: 8, high: 16, normal: 40, low: 80 };
 
-/** The rates and terms an agreement is priced with. Money in integer euro cents. */
-export const rateCardSchema = z.strictObject({
-  currency: z.literal('EUR'),
-  hourlyRateCents: z.number().int().min(100).max(100_000),
-  priorities: z.strictObject({
-    critical: priorityTerms,
-    high: priorityTerms,
-    normal: priorityTerms,
-    low: priorityTerms,
-  }),
-  /** VAT in percent; 21 is the Dutch standard rate. */
-  vatPercent: z.number().int().min(0).max(100),
-  invoicing: z.strictObject({
-    frequency: z.enum(['monthly', 'quarterly', 'per-ticket']),
-    paymentTermDays: z.number().int().min(0).max(120),
-  }),
-  /** Work is billed in blocks of this many minutes, rounded up. */
-  minimumBillableMinutes: z.number().int().min(1).max(240),
-  /** How long an agreement priced with this card may be approved; also the decision window. */
-  validityDays: z.number().int().min(1).max(365),
-});
+/**
+ * The rate card's fields, built twice: strict for PUT /rate-card (unknown fields rejected) and
+ * lenient for reading stored cards and agreement snapshots (unknown fields ignored, so code of an
+ * earlier version reads what a newer one wrote). Both fill in fields that older cards lack.
+ * A snapshot is never rewritten: its document hash covers exactly what was stored.
+ */
+function rateCardShape(object: typeof z.strictObject) {
+  const priorityTerms = (priority: Priority) =>
+    object({
+      /** Multiplies the hourly rate, in percent: 150 = rate × 1.5. */
+      surchargePercent: z.number().int().min(100).max(500),
+      /** Response time in business hours (Mon–Fri 08:30–17:30 Europe/Amsterdam, Dutch holidays off). */
+      responseTimeBusinessHours: z.number().int().min(1).max(400),
+      /** Resolution time in business hours, counted from the ticket's creation. */
+      resolutionTimeBusinessHours: z.number().int().min(1).max(2000).default(DEFAULT_RESOLUTION_HOURS[priority]),
+    });
+  return object({
+    currency: z.literal('EUR'),
+    hourlyRateCents: z.number().int().min(100).max(100_000),
+    priorities: object({
+      critical: priorityTerms('critical'),
+      high: priorityTerms('high'),
+      normal: priorityTerms('normal'),
+      low: priorityTerms('low'),
+    }),
+    /** VAT in percent; 21 is the Dutch standard rate. */
+    vatPercent: z.number().int().min(0).max(100),
+    invoicing: object({
+      frequency: z.enum(['monthly', 'quarterly', 'per-ticket']),
+      paymentTermDays: z.number().int().min(0).max(120),
+    }),
+    /** Work is billed in blocks of this many minutes, rounded up. */
+    minimumBillableMinutes: z.number().int().min(1).max(240),
+    /** How long an agreement priced with this card may be approved; also the decision window. */
+    validityDays: z.number().int().min(1).max(365),
+  });
+}
 
-export type RateCard = z.infer<typeof rateCardSchema>;
+/** The rates and terms an agreement is priced with, as PUT /rate-card takes them. Money in integer euro cents. */
+export const rateCardSchema = rateCardShape(z.strictObject);
+
+/** Reads a stored card or an agreement's snapshot: unknown fields ignored, missing newer fields defaulted. */
+export const storedRateCardSchema = rateCardShape(z.object);
+
+export type RateCard = z.output<typeof rateCardSchema>;
+/** A card as it may be stored: older ones lack the fields later versions added. */
+export type StoredRateCardInput = z.input<typeof storedRateCardSchema>;
 
 /** The rate card in force, as the API shows it: the stage's default until an admin stores one. */
 export interface StoredRateCard {

@@ -14,7 +14,11 @@ const increment = fc.integer({ min: 1, max: 240 });
 const hourlyRate = fc.integer({ min: 100, max: 100_000 });
 const surcharge = fc.integer({ min: 100, max: 500 });
 const vatPercent = fc.integer({ min: 0, max: 100 });
-const priorityTerms = fc.record({ surchargePercent: surcharge, responseTimeBusinessHours: fc.integer({ min: 1, max: 400 }) });
+const priorityTerms = fc.record({
+  surchargePercent: surcharge,
+  responseTimeBusinessHours: fc.integer({ min: 1, max: 400 }),
+  resolutionTimeBusinessHours: fc.integer({ min: 1, max: 2000 }),
+});
 
 const rateCard: fc.Arbitrary<RateCard> = fc.record({
   currency: fc.constant('EUR' as const),

@@ -107,8 +107,10 @@ describe('agreement page', () => {
       '€ 161,83',
       'Totaal incl. btw',
       '€ 932,46',
-      'Reactietijden',
+      'Reactie- en oplostijden',
+      'Oplostijd',
       '4 werkuren',
+      '80 werkuren',
       'Maandelijks',
       '14 dagen na factuurdatum',
       'per 15 minuten',
@@ -118,6 +120,19 @@ describe('agreement page', () => {
     ]) {
       expect(page.html).toContain(text);
     }
+  });
+
+  it('shows resolution times from an agreement drafted before they existed, as its snapshot reads, without changing it', () => {
+    const { resolutionTimes: _none, ...older } = sampleAgreement();
+    const priorities = Object.fromEntries(
+      Object.entries(older.rateCard.priorities).map(([priority, terms]) => [priority, { surchargePercent: terms.surchargePercent, responseTimeBusinessHours: terms.responseTimeBusinessHours }]),
+    );
+    const snapshot = { ...older, rateCard: { ...older.rateCard, priorities } } as unknown as typeof older;
+    const before = JSON.stringify(snapshot);
+    const html = renderAgreementPage({ agreement: snapshot, formAction: '/x' }).html;
+    expect(html).toContain('Oplostijd');
+    expect(html).toContain('80 werkuren'); // the default resolution time of a low-priority ticket
+    expect(JSON.stringify(snapshot)).toBe(before);
   });
 
   it('shows the English agreement with en-GB amounts', () => {

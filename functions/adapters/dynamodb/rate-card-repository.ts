@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { rateCardSchema, type RateCard, type StoredRateCard } from '../../domain/rate-card';
+import { storedRateCardSchema, type RateCard, type StoredRateCard } from '../../domain/rate-card';
 import { ENV, requireEnv } from '../../runtime/env';
 import { rethrowTransient } from '../../runtime/errors';
 import { documentClient, TABLE_NAME } from './client';
@@ -7,7 +7,7 @@ import { rateCardKey } from './keys';
 
 
 /** The stage's rate card until an admin stores one (DEFAULT_RATE_CARD), read once when the container starts. */
-const STAGE_DEFAULT: RateCard = rateCardSchema.parse(JSON.parse(requireEnv(ENV.defaultRateCard)));
+const STAGE_DEFAULT: RateCard = storedRateCardSchema.parse(JSON.parse(requireEnv(ENV.defaultRateCard)));
 
 /** The rate card in force: the stored one, or the stage's default until an admin stores one. */
 export async function currentRateCard(): Promise<StoredRateCard> {
@@ -15,7 +15,7 @@ export async function currentRateCard(): Promise<StoredRateCard> {
     const { Item } = await documentClient.send(new GetCommand({ TableName: TABLE_NAME, Key: rateCardKey(), ConsistentRead: true }));
     if (!Item) return { rateCard: STAGE_DEFAULT, version: 0, source: 'stage-default' };
     return {
-      rateCard: rateCardSchema.parse(Item.rateCard),
+      rateCard: storedRateCardSchema.parse(Item.rateCard),
       version: Number(Item.version),
       updatedAt: String(Item.updatedAt),
       updatedBy: String(Item.updatedBy),

@@ -1,5 +1,6 @@
 import type { Agreement, AgreementLine } from '../../domain/agreement';
 import { PRIORITIES } from '../../domain/rate-card';
+import { resolutionTimesFor } from '../../domain/pricing';
 import { html, type SafeHtml } from '../html';
 import {
   ACTION_TYPE_LABELS,
@@ -98,8 +99,10 @@ function termsCard(agreement: Agreement): SafeHtml {
   const locale = agreement.client.locale;
   const t = AGREEMENT_PAGE_TEXT[locale];
   const r = t.responseTimes;
+  const resolution = resolutionTimesFor(agreement);
   const rows = PRIORITIES.map(
-    (priority) => html`<tr><th scope="row"><span class="badge badge-${priority}">${PRIORITY_LABELS[locale][priority]}</span></th><td>${formatBusinessHours(agreement.responseTimes[priority], locale)}</td><td>${r.rate(formatPercent(agreement.rateCard.priorities[priority].surchargePercent, locale))}</td></tr>`,
+    (priority) =>
+      html`<tr><th scope="row"><span class="badge badge-${priority}">${PRIORITY_LABELS[locale][priority]}</span></th><td>${formatBusinessHours(agreement.responseTimes[priority], locale)}</td><td>${formatBusinessHours(resolution[priority], locale)}</td><td>${r.rate(formatPercent(agreement.rateCard.priorities[priority].surchargePercent, locale))}</td></tr>`,
   );
   const terms = t.terms;
   return html`<section class="card" aria-labelledby="response-heading">
@@ -107,7 +110,7 @@ function termsCard(agreement: Agreement): SafeHtml {
 <p>${r.intro}</p>
 <div class="table-scroll">
 <table>
-<thead><tr><th scope="col">${r.columns.priority}</th><th scope="col">${r.columns.responseTime}</th><th scope="col">${r.columns.rate}</th></tr></thead>
+<thead><tr><th scope="col">${r.columns.priority}</th><th scope="col">${r.columns.responseTime}</th><th scope="col">${r.columns.resolutionTime}</th><th scope="col">${r.columns.rate}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>
 </div>

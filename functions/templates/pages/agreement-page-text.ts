@@ -18,7 +18,7 @@ export interface AgreementPageText {
     noMaterials: string;
   };
   totals: { exclVat: string; vat: (percent: string) => string; inclVat: string };
-  responseTimes: { heading: string; intro: string; columns: { priority: string; responseTime: string; rate: string }; rate: (percent: string) => string };
+  responseTimes: { heading: string; intro: string; columns: { priority: string; responseTime: string; resolutionTime: string; rate: string }; rate: (percent: string) => string };
   terms: {
     heading: string;
     hourlyRate: string;
@@ -84,10 +84,10 @@ const nl: AgreementPageText = {
   },
   totals: { exclVat: 'Subtotaal excl. btw', vat: (percent) => `Btw ${percent}`, inclVat: 'Totaal incl. btw' },
   responseTimes: {
-    heading: 'Reactietijden',
+    heading: 'Reactie- en oplostijden',
     intro:
-      'Wij reageren op een melding binnen de tijd die bij de prioriteit hoort. Werkuren zijn maandag tot en met vrijdag van 08:30 tot 17:30 (Nederlandse tijd), behalve op Nederlandse feestdagen.',
-    columns: { priority: 'Prioriteit', responseTime: 'Reactietijd', rate: 'Tarief' },
+      'Wij reageren op een melding binnen de reactietijd en lossen het probleem op binnen de oplostijd die bij de prioriteit hoort, beide gerekend vanaf het aanmaken van het ticket. Werkuren zijn maandag tot en met vrijdag van 08:30 tot 17:30 (Nederlandse tijd), behalve op Nederlandse feestdagen; de klok staat stil zolang wij op u wachten.',
+    columns: { priority: 'Prioriteit', responseTime: 'Reactietijd', resolutionTime: 'Oplostijd', rate: 'Tarief' },
     rate: (percent) => `${percent} van het uurtarief`,
   },
   terms: {
@@ -165,10 +165,10 @@ const en: AgreementPageText = {
   },
   totals: { exclVat: 'Subtotal excl. VAT', vat: (percent) => `VAT ${percent}`, inclVat: 'Total incl. VAT' },
   responseTimes: {
-    heading: 'Response times',
+    heading: 'Response and resolution times',
     intro:
-      'We respond to a report within the time that belongs to its priority. Business hours are Monday to Friday, 08:30 to 17:30 (Dutch time), except on Dutch public holidays.',
-    columns: { priority: 'Priority', responseTime: 'Response time', rate: 'Rate' },
+      'We respond to a report within the response time and resolve the problem within the resolution time that belong to its priority, both counted from when the ticket is created. Business hours are Monday to Friday, 08:30 to 17:30 (Dutch time), except on Dutch public holidays; the clock stops while we wait for you.',
+    columns: { priority: 'Priority', responseTime: 'Response time', resolutionTime: 'Resolution time', rate: 'Rate' },
     rate: (percent) => `${percent} of the hourly rate`,
   },
   terms: {
