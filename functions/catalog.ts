@@ -30,6 +30,12 @@ export interface FunctionGrants {
   publicBaseUrl?: boolean;
 }
 
+/** A function run on a schedule (an EventBridge rule on AWS, an interval in the twin). */
+export interface FunctionSchedule {
+  /** Minutes between runs. */
+  everyMinutes: number;
+}
+
 export interface FunctionSpec {
   /** PascalCase; also the CDK construct id and the twin's function name. */
   name: string;
@@ -40,6 +46,12 @@ export interface FunctionSpec {
   aslKey?: string;
   routes?: readonly HttpRoute[];
   grants: FunctionGrants;
+  schedule?: FunctionSchedule;
+  /**
+   * Errors the workflow expects from this function and handles as outcomes (a Catch that is part
+   * of the flow, not a failure): they page nobody.
+   */
+  expectedErrors?: readonly string[];
   timeoutSeconds?: number;
   memoryMb?: number;
 }
@@ -158,6 +170,87 @@ export const FUNCTIONS = [
     grants: { table: 'readWrite', email: true },
   },
   {
+    name: 'CreateTickets',
+    entry: 'functions/create-tickets/handler.ts',
+    description: 'Workflow step: one ticket per approved agreement line, with its SLA due times on the business-hours clock',
+    aslKey: 'CreateTicketsFunctionArn',
+    grants: { table: 'readWrite' },
+  },
+  {
+    name: 'AssignTechnician',
+    entry: 'functions/assign-technician/handler.ts',
+    description: 'Workflow step: assigns a ticket to a technician with its skills and free capacity, or fails with NoTechnicianAvailable',
+    aslKey: 'AssignTechnicianFunctionArn',
+    grants: { table: 'readWrite', email: true },
+    expectedErrors: ['NoTechnicianAvailable'],
+  },
+  {
+    name: 'PlanTechnicianWait',
+    entry: 'functions/plan-technician-wait/handler.ts',
+    description: 'Workflow step: nobody fits a ticket; decides how long to wait and escalates once to the account manager',
+    aslKey: 'PlanTechnicianWaitFunctionArn',
+    grants: { table: 'readWrite', email: true },
+  },
+  {
+    name: 'AwaitTechnician',
+    entry: 'functions/await-technician/handler.ts',
+    description: 'Workflow step: keeps the task token of a ticket that waits for a technician, until one is added, changed or freed',
+    aslKey: 'AwaitTechnicianFunctionArn',
+    grants: { table: 'readWrite', stateMachine: ['callback'] },
+  },
+  {
+    name: 'AwaitResolution',
+    entry: 'functions/await-resolution/handler.ts',
+    description: 'Workflow step: keeps the task token of an assigned ticket until its technician resolves it',
+    aslKey: 'AwaitResolutionFunctionArn',
+    grants: { table: 'readWrite', stateMachine: ['callback'] },
+  },
+  {
+    name: 'Technicians',
+    entry: 'functions/technicians/handler.ts',
+    description: 'Technicians: list (staff), add and change (admin); a change wakes tickets waiting for a technician',
+    routes: [
+      { method: 'GET', path: '/technicians', access: STAFF },
+      { method: 'POST', path: '/technicians', access: ['admin'] },
+      { method: 'PATCH', path: '/technicians/{id}', access: ['admin'] },
+    ],
+    grants: { table: 'readWrite', stateMachine: ['callback'] },
+  },
+  {
+    name: 'ListTickets',
+    entry: 'functions/list-tickets/handler.ts',
+    description: 'A technician\'s tickets (?assignee=me), or any technician\'s for an admin, by status',
+    routes: [{ method: 'GET', path: '/tickets', access: ['technician', 'admin'] }],
+    grants: { table: 'read' },
+  },
+  {
+    name: 'TicketActions',
+    entry: 'functions/ticket-actions/handler.ts',
+    description: 'The assignee (or an admin) acknowledges, logs work on, holds, resumes and resolves a ticket; resolving resumes the workflow',
+    routes: [
+      { method: 'POST', path: '/tickets/{id}/acknowledge', access: ['technician', 'admin'] },
+      { method: 'POST', path: '/tickets/{id}/work-log', access: ['technician', 'admin'] },
+      { method: 'POST', path: '/tickets/{id}/resolve', access: ['technician', 'admin'] },
+      { method: 'POST', path: '/tickets/{id}/hold', access: ['technician', 'admin'] },
+      { method: 'POST', path: '/tickets/{id}/resume', access: ['technician', 'admin'] },
+    ],
+    grants: { table: 'readWrite', stateMachine: ['callback'] },
+  },
+  {
+    name: 'UpdateTicket',
+    entry: 'functions/update-ticket/handler.ts',
+    description: 'Refines a ticket: priority until resolved (due times recomputed), skills and estimate while open',
+    routes: [{ method: 'PATCH', path: '/tickets/{id}', access: ['account-manager', 'admin'] }],
+    grants: { table: 'readWrite', stateMachine: ['callback'] },
+  },
+  {
+    name: 'SweepSla',
+    entry: 'functions/sweep-sla/handler.ts',
+    description: 'Every 5 minutes: warns at 80 % of a due time and marks and escalates each SLA breach once',
+    schedule: { everyMinutes: 5 },
+    grants: { table: 'readWrite', email: true },
+  },
+  {
     name: 'HandleFailure',
     entry: 'functions/handle-failure/handler.ts',
     description: 'Workflow step: marks the onboarding FAILED and alerts operations',
@@ -170,6 +263,7 @@ export type FunctionName = (typeof FUNCTIONS)[number]['name'];
 
 export const httpFunctions = (): FunctionSpec[] => FUNCTIONS.filter((f: FunctionSpec) => f.routes?.length);
 export const workflowFunctions = (): FunctionSpec[] => FUNCTIONS.filter((f: FunctionSpec) => f.aslKey);
+export const scheduledFunctions = (): FunctionSpec[] => FUNCTIONS.filter((f: FunctionSpec) => f.schedule);
 
 /** The roles allowed on `routeKey` ("POST /onboardings"), as API Gateway names a route. */
 export function accessFor(routeKey: string): HttpRoute['access'] | undefined {

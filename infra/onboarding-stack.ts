@@ -8,6 +8,7 @@ import { OnboardingData } from './constructs/data';
 import { OnboardingEmail } from './constructs/email';
 import { LinkSigningKey } from './constructs/link-signing';
 import { OnboardingMonitoring } from './constructs/monitoring';
+import { FunctionSchedules } from './constructs/schedules';
 import { stageConfigFromContext } from './constructs/stage-context';
 import { CatalogFunction } from './constructs/catalog-function';
 import { OnboardingWorkflow } from './constructs/workflow';
@@ -19,7 +20,7 @@ export interface OnboardingStackProps extends StackProps {
 
 /**
  * Everything one stage runs on: table, functions, state machine, API, sign-in, e-mail, the
- * link-signing key, monitoring.
+ * link-signing key, the schedules, monitoring.
  */
 export class OnboardingStack extends Stack {
   readonly stage: StageConfig;
@@ -31,6 +32,7 @@ export class OnboardingStack extends Stack {
   readonly workflow: OnboardingWorkflow;
   readonly api: OnboardingApi;
   readonly monitoring: OnboardingMonitoring;
+  readonly schedules: FunctionSchedules;
 
   constructor(scope: Construct, id: string, props: OnboardingStackProps) {
     super(scope, id, props);
@@ -63,6 +65,7 @@ export class OnboardingStack extends Stack {
       staffAuthorizer: this.auth.authorizer,
     });
     for (const fn of all) fn.connectApi(this.api.httpApi);
+    this.schedules = new FunctionSchedules(this, 'Schedules', { functions: all.filter((fn) => fn.spec.schedule) });
     this.monitoring = new OnboardingMonitoring(this, 'Monitoring', {
       stage,
       stateMachine: this.workflow.stateMachine,

@@ -18,6 +18,8 @@ export interface StageConfig {
   logRetentionDays: number;
   /** prod: deletion protection and RETAIN on the table and user pool. */
   protectData: boolean;
+  /** Days the service desk is closed besides weekends and Dutch public holidays (YYYY-MM-DD), e.g. 5 May in a lustrum year. */
+  extraClosedDays: string[];
 }
 
 export const DEFAULT_REGION = 'eu-west-1';
@@ -37,8 +39,15 @@ function deployedPolicy(validityDays: number): WorkflowPolicy {
     decisionReminderSeconds: Math.floor((validityDays * DAY) / (decisionMaxReminders + 1)),
     decisionMaxReminders,
     maxRevisions: 3,
+    assignmentRecheckSeconds: 60 * 60,
+    assignmentEscalateAfterSeconds: 4 * 60 * 60,
+    assignmentQuietRecheckSeconds: DAY,
+    resolutionWaitSeconds: DAY,
   };
 }
+
+/** 5 May is a public holiday in lustrum years (2025, 2030, …); date-holidays does not know it. */
+const LUSTRUM_LIBERATION_DAYS = ['2030-05-05', '2035-05-05', '2040-05-05'];
 
 /** The opening rate card: €95 an hour, surcharges, response and resolution times by priority, 21 % VAT, monthly invoices. */
 export const DEFAULT_RATE_CARD: RateCard = {
@@ -64,6 +73,7 @@ export const STAGE_DEFAULTS: Record<'dev' | 'prod', Omit<StageConfig, 'senderAdd
     defaultRateCard: DEFAULT_RATE_CARD,
     logRetentionDays: 14,
     protectData: false,
+    extraClosedDays: LUSTRUM_LIBERATION_DAYS,
   },
   prod: {
     stage: 'prod',
@@ -72,6 +82,7 @@ export const STAGE_DEFAULTS: Record<'dev' | 'prod', Omit<StageConfig, 'senderAdd
     defaultRateCard: DEFAULT_RATE_CARD,
     logRetentionDays: 365,
     protectData: true,
+    extraClosedDays: LUSTRUM_LIBERATION_DAYS,
   },
 };
 
@@ -90,8 +101,13 @@ export const LOCAL_STAGE: StageConfig = {
     decisionReminderSeconds: 120,
     decisionMaxReminders: 2,
     maxRevisions: 3,
+    assignmentRecheckSeconds: 60,
+    assignmentEscalateAfterSeconds: 120,
+    assignmentQuietRecheckSeconds: 600,
+    resolutionWaitSeconds: 600,
   },
   defaultRateCard: DEFAULT_RATE_CARD,
   logRetentionDays: 1,
   protectData: false,
+  extraClosedDays: LUSTRUM_LIBERATION_DAYS,
 };

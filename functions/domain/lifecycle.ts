@@ -6,6 +6,8 @@
  * statemachines/onboarding.asl.json against these tables.
  */
 
+import type { TicketStatus } from './ticket';
+
 export const ONBOARDING_STATUSES = [
   'RECEIVED',
   'REGISTERED',
@@ -114,6 +116,11 @@ export const STEPS = {
     transitions: ['agreementApproved', 'agreementDeclined', 'changesRequested'],
     outcomes: { outcome: { approved: 'agreementApproved', declined: 'agreementDeclined', 'changes-requested': 'changesRequested' } },
   },
+  CreateTickets: { accepts: ['IMPLEMENTING'], transitions: [] },
+  AssignTechnician: { accepts: ['IMPLEMENTING'], transitions: [] },
+  PlanTechnicianWait: { accepts: ['IMPLEMENTING'], transitions: [] },
+  AwaitTechnician: { accepts: ['IMPLEMENTING'], transitions: [] },
+  AwaitResolution: { accepts: ['IMPLEMENTING'], transitions: [] },
   HandleFailure: { accepts: ONBOARDING_STATUSES, transitions: ['failed'] },
 } as const satisfies Record<string, StepRule>;
 
@@ -121,7 +128,8 @@ export type StepName = keyof typeof STEPS;
 
 /** The status each Succeed state of the ASL ends the onboarding in. */
 export const END_STATES: Readonly<Record<string, OnboardingStatus>> = {
-  AgreementApproved: 'IMPLEMENTING',
+  TicketsResolved: 'IMPLEMENTING',
+  TicketDone: 'IMPLEMENTING',
   AgreementDeclined: 'DECLINED',
   AgreementExpired: 'EXPIRED',
 };
@@ -139,7 +147,66 @@ export const ROUTES = {
   'PUT /rate-card': [],
   'GET /agreements/{token}': [],
   'POST /agreements/{token}': [],
+  'GET /technicians': [],
+  'POST /technicians': [],
+  'PATCH /technicians/{id}': [],
+  'GET /tickets': [],
+  'PATCH /tickets/{id}': [],
+  'POST /tickets/{id}/acknowledge': [],
+  'POST /tickets/{id}/work-log': [],
+  'POST /tickets/{id}/resolve': [],
+  'POST /tickets/{id}/hold': [],
+  'POST /tickets/{id}/resume': [],
 } as const satisfies Record<string, readonly TransitionName[]>;
+
+/**
+ * The second table: a ticket's own lifecycle. Ticket state lives on ticket items, never on the
+ * onboarding's aggregate, so the branches of a round change it at the same time without meeting.
+ * `to: 'HELD_FROM'` returns a ticket on hold to the status it left.
+ */
+export interface TicketTransitionRule {
+  readonly from: readonly TicketStatus[];
+  readonly to: TicketStatus | 'HELD_FROM';
+  readonly cause: Cause;
+  readonly event: string;
+}
+
+export const TICKET_TRANSITIONS = {
+  ticketCreated: { from: [], to: 'OPEN', cause: 'system', event: 'TICKET_CREATED' },
+  ticketAssigned: { from: ['OPEN'], to: 'ASSIGNED', cause: 'system', event: 'TICKET_ASSIGNED' },
+  ticketAcknowledged: { from: ['ASSIGNED'], to: 'ACKNOWLEDGED', cause: 'staff', event: 'TICKET_ACKNOWLEDGED' },
+  ticketHeld: { from: ['ASSIGNED', 'ACKNOWLEDGED'], to: 'ON_HOLD', cause: 'staff', event: 'TICKET_ON_HOLD' },
+  ticketResumed: { from: ['ON_HOLD'], to: 'HELD_FROM', cause: 'staff', event: 'TICKET_RESUMED' },
+  // Resolving needs an acknowledgement first: it records whether the response time was met.
+  ticketResolved: { from: ['ACKNOWLEDGED'], to: 'RESOLVED', cause: 'staff', event: 'TICKET_RESOLVED' },
+} as const satisfies Record<string, TicketTransitionRule>;
+
+export type TicketTransitionName = keyof typeof TICKET_TRANSITIONS;
+
+export function ticketAllows(name: TicketTransitionName, status: TicketStatus): boolean {
+  return (TICKET_TRANSITIONS[name].from as readonly TicketStatus[]).includes(status);
+}
+
+/** Which step or route makes each ticket transition. */
+export const TICKET_TRANSITIONS_MADE_BY: Readonly<Record<TicketTransitionName, string>> = {
+  ticketCreated: 'CreateTickets',
+  ticketAssigned: 'AssignTechnician',
+  ticketAcknowledged: 'POST /tickets/{id}/acknowledge',
+  ticketHeld: 'POST /tickets/{id}/hold',
+  ticketResumed: 'POST /tickets/{id}/resume',
+  ticketResolved: 'POST /tickets/{id}/resolve',
+};
+
+/** Ticket events that change no ticket status. */
+export const TICKET_EVENTS = {
+  workLogged: 'TICKET_WORK_LOGGED',
+  updated: 'TICKET_UPDATED',
+  waitingForTechnician: 'TICKET_WAITING_FOR_TECHNICIAN',
+  responseWarning: 'TICKET_RESPONSE_WARNING',
+  responseBreached: 'TICKET_RESPONSE_BREACHED',
+  resolveWarning: 'TICKET_RESOLVE_WARNING',
+  resolveBreached: 'TICKET_RESOLVE_BREACHED',
+} as const;
 
 /** Timeline events that change no status; each is written in the transaction of what it records. */
 export const EVENTS = {
@@ -165,11 +232,18 @@ export const NOTICES = {
   accountManagerToldExpired: { type: 'ACCOUNT_MANAGER_TOLD_EXPIRED' },
   clientToldExpired: { type: 'CLIENT_TOLD_EXPIRED' },
   operationsAlerted: { type: 'OPERATIONS_ALERTED' },
+  technicianAssigned: { type: 'TECHNICIAN_ASSIGNED_EMAILED', scope: 'ticket' },
+  assignmentEscalated: { type: 'ASSIGNMENT_ESCALATED', scope: 'ticket' },
+  responseWarning: { type: 'RESPONSE_WARNING_EMAILED', scope: 'ticket' },
+  responseBreach: { type: 'RESPONSE_BREACH_ESCALATED', scope: 'ticket' },
+  resolveWarning: { type: 'RESOLVE_WARNING_EMAILED', scope: 'ticket' },
+  resolveBreach: { type: 'RESOLVE_BREACH_ESCALATED', scope: 'ticket' },
 } as const satisfies Record<string, NoticeSpec>;
 
 interface NoticeSpec {
   readonly type: string;
-  readonly scope?: 'analysisRound' | 'agreementVersion';
+  /** What a notice is sent once per: an analysis round, an agreement version, or a ticket (by its incident number). */
+  readonly scope?: 'analysisRound' | 'agreementVersion' | 'ticket';
   readonly numbered?: true;
 }
 
@@ -182,7 +256,7 @@ export interface Notice {
   seq?: number;
 }
 
-const SCOPE_LETTER = { analysisRound: 'R', agreementVersion: 'V' } as const;
+const SCOPE_LETTER = { analysisRound: 'R', agreementVersion: 'V', ticket: 'T' } as const;
 
 /** The scope part of a notice's name (R1, V2), or '' when the notice has none. */
 export function noticeScope(notice: Pick<Notice, 'kind' | 'scope'>): string {

@@ -82,6 +82,12 @@ export interface TimelineEvent {
   status?: OnboardingStatus;
   actor: Actor;
   detail?: string;
+  /** Set on a ticket's events; part of the key, since ticket events share one aggregate version. */
+  ticketId?: string;
+  /** The ticket version the event's change was made from: two changes in one millisecond keep apart. */
+  ticketVersion?: number;
+  /** A ticket's status after the event. */
+  ticketStatus?: string;
 }
 
 export function newOnboarding(id: string, intake: Intake, accountManager: Onboarding['accountManager'], now: Date): Onboarding {

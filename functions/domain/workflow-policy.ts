@@ -20,6 +20,14 @@ export const workflowPolicySchema = z.strictObject({
   decisionMaxReminders: count,
   /** How many times the client may ask for changes before only approve or decline remain. */
   maxRevisions: count,
+  /** Nobody fits a ticket: look again at least this often (a new or freed technician wakes the wait sooner). */
+  assignmentRecheckSeconds: seconds,
+  /** A ticket nobody can take this long is escalated, once, to the account manager. */
+  assignmentEscalateAfterSeconds: seconds,
+  /** After the escalation, only wake-ups and a re-check this often remain (a day on AWS). */
+  assignmentQuietRecheckSeconds: seconds,
+  /** A ticket's resolution wait restarts this often; the SLA itself is the sweeper's business. */
+  resolutionWaitSeconds: seconds,
 });
 
 export type WorkflowPolicy = z.infer<typeof workflowPolicySchema>;

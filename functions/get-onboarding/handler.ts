@@ -1,4 +1,5 @@
 import { ONBOARDING_ID_PATTERN } from '../domain/ids';
+import { ticketView } from '../domain/ticket';
 import { findOnboardingWithTimeline } from '../adapters/dynamodb/onboarding-repository';
 import { NotFoundError } from '../runtime/errors';
 import { staffHandler, json } from '../runtime/http/http-handler';
@@ -19,6 +20,7 @@ export const handler = staffHandler(async ({ event }) => {
     waitingForAnalysis: Boolean(found.onboarding.pendingAnalysisTask) && onboarding.status === 'AWAITING_ANALYSIS',
     analysisVersions: found.analyses.map(({ version, submittedAt, submittedBy }) => ({ version, submittedAt, submittedBy })),
     agreementVersions: found.agreements,
+    tickets: found.tickets.map(ticketView),
     timeline: found.timeline.map(({ onboardingId: _omit, ...event }) => event),
   });
 });

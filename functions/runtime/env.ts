@@ -23,6 +23,8 @@ export const ENV = {
   defaultRateCard: 'DEFAULT_RATE_CARD',
   /** The API's public URL, without a trailing slash, for client links (grant: publicBaseUrl). */
   publicBaseUrl: 'PUBLIC_BASE_URL',
+  /** JSON array of extra closed days (YYYY-MM-DD) for the business-hours clock (stage config). */
+  extraClosedDays: 'EXTRA_CLOSED_DAYS',
   /** Secrets Manager secret whose value signs client links (grant: linkSigningKey). */
   linkSigningSecretArn: 'LINK_SIGNING_SECRET_ARN',
 } as const;

@@ -59,9 +59,16 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
-/** A write lost an optimistic-locking race or the entity is in the wrong state for the request. */
+/**
+ * A write lost an optimistic-locking race or the entity is in the wrong state for the request.
+ * `extensions` are extra members of the problem body (RFC 9457 §3.2), such as the resolution a
+ * second resolve runs into; they never replace the standard members.
+ */
 export class ConflictError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly extensions?: Readonly<Record<string, unknown>>,
+  ) {
     super(message);
     this.name = 'ConflictError';
   }

@@ -148,6 +148,7 @@ export class CatalogFunction extends Construct {
       [ENV.opsAddresses]: stage.opsAddresses.join(','),
       [ENV.workflowPolicy]: JSON.stringify(stage.policy),
       [ENV.defaultRateCard]: JSON.stringify(stage.defaultRateCard),
+      [ENV.extraClosedDays]: JSON.stringify(stage.extraClosedDays),
       POWERTOOLS_SERVICE_NAME,
       POWERTOOLS_METRICS_NAMESPACE,
       NODE_OPTIONS: '--enable-source-maps',

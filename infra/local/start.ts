@@ -2,6 +2,7 @@
  * `npm start`: the whole product on this machine, in memory, with no AWS account. Ctrl-C stops it
  * (and the DynamoDB Local JVM with it).
  * Ports: API_PORT (3000), SFN_PORT (8083), DYNAMODB_PORT (8000), SES_PORT (8005), SECRETS_PORT (8006).
+ * SCHEDULE_SECONDS (30): how often the scheduled functions (the SLA sweeper) run; every 5 minutes on AWS.
  */
 import './polyfills';
 import { DEFAULT_PORTS, startTwin } from './twin';
@@ -15,6 +16,14 @@ const port = (name: string, fallback: number) => {
   return parsed;
 };
 
+const scheduleSeconds = (fallback: number) => {
+  const value = process.env.SCHEDULE_SECONDS;
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`SCHEDULE_SECONDS must be a whole number of seconds, got ${value}`);
+  return parsed;
+};
+
 const twin = await startTwin({
   ports: {
     api: port('API_PORT', DEFAULT_PORTS.api),
@@ -24,6 +33,8 @@ const twin = await startTwin({
     secretsManager: port('SECRETS_PORT', DEFAULT_PORTS.secretsManager),
   },
   logLevel: 'INFO',
+  // A person walking the flow sees an SLA warning or breach within half a minute, not five.
+  scheduleEverySeconds: scheduleSeconds(30),
   apiLog: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
 });
 process.stdout.write(startupBanner(twin));

@@ -39,6 +39,7 @@ Then, as an analyst, submit the analysis (one item per incident; the README has 
 
 The client's agreement e-mail (with its link to the confirm page) then appears in the SES inbox.
 An analysis left waiting is reminded after ${twin.policy.analysisReminderSeconds} seconds; an agreement without an answer after ${twin.policy.decisionReminderSeconds} seconds.
+${schedulesLine(twin)}
 
 The AWS CLI works against the twin with --endpoint-url and any credentials (Debian's /usr/bin/aws):
 
@@ -48,4 +49,11 @@ The AWS CLI works against the twin with --endpoint-url and any credentials (Debi
   ${aws} dynamodb scan --table-name ${twin.tableName} --endpoint-url ${twin.urls.dynamodb}
 
 `;
+}
+
+/** Which scheduled functions run here, how often, and how often on AWS. */
+function schedulesLine(twin: Twin): string {
+  if (twin.schedules.length === 0) return 'Scheduled functions (the SLA sweeper SweepSla) are off: nothing runs them here.';
+  const runs = twin.schedules.map((schedule) => `${schedule.name} every ${schedule.everySeconds} s (on AWS every ${schedule.everyMinutesOnAws} min)`).join(', ');
+  return `Scheduled: ${runs}, with the wall clock as the event's time; SCHEDULE_SECONDS=<n> npm start changes the interval.`;
 }

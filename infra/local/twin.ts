@@ -7,6 +7,7 @@ import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER_URL } from './auth';
 import { createTable, deleteTable, startDynamoDbLocal } from './dynamodb';
 import { createLambdaInvoker, loadHandler } from './lambda-runtime';
 import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS } from './local-aws';
+import { startSchedules, type RunningSchedule } from './schedules';
 import { startSecretsManagerTwin } from './secrets-manager/server';
 import { startSes } from './ses';
 import { substitutedDefinition } from './state-machine-definition';
@@ -40,6 +41,14 @@ export interface TwinOptions {
    * leaves the server running.
    */
   dynamodb?: { endpoint: string; tableName: string };
+  /**
+   * The catalog's scheduled functions (EventBridge rules on AWS): 'on' (the default) runs each on
+   * an interval in this process; 'off' leaves them to whoever calls their handler, so tests choose
+   * the instants (startTestTwin turns them off).
+   */
+  schedules?: 'on' | 'off';
+  /** While on, run every scheduled function this often instead of its catalog interval (`npm start`: 30 s). */
+  scheduleEverySeconds?: number;
 }
 
 export interface Twin {
@@ -49,6 +58,8 @@ export interface Twin {
   region: string;
   /** The policy every execution gets (stage policy with the options' overrides). */
   policy: StageConfig['policy'];
+  /** The scheduled functions running on an interval (none when `schedules` is 'off'). */
+  schedules: RunningSchedule[];
   close(): Promise<void>;
 }
 
@@ -105,6 +116,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.url,
       [ENV.linkSigningSecretArn]: secretsManager.arnOf(TWIN_LINK_SECRET_NAME),
       [ENV.defaultRateCard]: JSON.stringify(stage.defaultRateCard),
+      [ENV.extraClosedDays]: JSON.stringify(stage.extraClosedDays),
       [ENV.tableName]: tableName,
       [ENV.senderAddress]: stage.senderAddress,
       [ENV.analystAddresses]: stage.analystAddresses.join(','),
@@ -143,6 +155,8 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       ...(options.apiLog ? { log: options.apiLog } : {}),
     });
     closers.push(() => api.close());
+    const schedules = options.schedules === 'off' ? undefined : startSchedules({ region, ...(options.scheduleEverySeconds !== undefined ? { everySeconds: options.scheduleEverySeconds } : {}) });
+    if (schedules) closers.push(() => schedules.close());
 
     return {
       urls: { api: api.url, stepFunctions: stepFunctions.url, dynamodb: dynamodbUrl, ses: ses.url, secretsManager: secretsManager.url },
@@ -150,6 +164,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       tableName,
       region,
       policy,
+      schedules: schedules?.schedules ?? [],
       close,
     };
   } catch (error) {

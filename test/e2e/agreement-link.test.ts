@@ -24,7 +24,8 @@ let path: string;
 let token: string;
 
 beforeAll(async () => {
-  twin = await startTestTwin({ policy: { analysisReminderSeconds: 120, decisionReminderSeconds: 120 } });
+  // No technician exists here: after approval the ticket waits for one, quietly (re-check and escalation far off).
+  twin = await startTestTwin({ policy: { analysisReminderSeconds: 120, decisionReminderSeconds: 120, assignmentRecheckSeconds: 600, assignmentEscalateAfterSeconds: 600 } });
   accountManager = await twin.token('account-manager', 'am@breakfix.example');
   analyst = await twin.token('analyst', 'analist@breakfix.example');
   ({ onboardingId, executionArn } = await startIntake(twin, accountManager, COMPANY));
@@ -211,12 +212,24 @@ describe('20 concurrent decisions on one link', () => {
     }
   });
 
-  it('resumes the execution: the onboarding reaches IMPLEMENTING, decided by the client', async () => {
+  it('resumes the execution: the onboarding reaches IMPLEMENTING, decided by the client, and gets its tickets', async () => {
     expect(approved.agreement?.decision).toMatchObject({ decision: 'approve', name: 'Sanne de Vries' });
     const event = approved.timeline.find((e) => e.type === 'AGREEMENT_APPROVED');
     expect(event).toMatchObject({ status: 'IMPLEMENTING', actor: { kind: 'client', name: 'Sanne de Vries' } });
     expect(approved.timeline.filter((e) => e.type === 'AGREEMENT_APPROVED')).toHaveLength(1);
-    await eventually(async () => ((await executionStatus()) === 'SUCCEEDED' ? true : undefined));
+    // The workflow goes on: the approved agreement's lines become tickets.
+    const tickets = await eventually(async () => {
+      const detail = await twin.request<{ tickets?: Array<{ incidentId: string }> }>('GET', `/onboardings/${onboardingId}`, { token: accountManager });
+      return detail.body.tickets?.length ? detail.body.tickets : undefined;
+    });
+    expect(tickets.map((t) => t.incidentId)).toEqual(['inc-01', 'inc-02']);
+    expect(await executionStatus()).toBe('RUNNING');
+    // Both tickets wait for a technician; from here on nothing moves on its own.
+    await eventually(async () => {
+      const { events = [] } = await twin.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
+      const waiting = events.filter((e) => e.type === 'TaskSubmitted').length;
+      return waiting >= 4 && events.at(-1)?.type === 'TaskSubmitted' ? true : undefined;
+    });
   });
 
   it('stores the evidence on the link: name, time, IP, user agent of the winner, the agreement’s document hash', async () => {

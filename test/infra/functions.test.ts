@@ -42,6 +42,7 @@ describe('the Lambda functions', () => {
       [ENV.opsAddresses]: stage.opsAddresses.join(','),
       [ENV.workflowPolicy]: JSON.stringify(stage.policy),
       [ENV.defaultRateCard]: JSON.stringify(stage.defaultRateCard),
+      [ENV.extraClosedDays]: JSON.stringify(stage.extraClosedDays),
       POWERTOOLS_SERVICE_NAME: match.any(String),
       POWERTOOLS_METRICS_NAMESPACE: match.any(String),
       NODE_OPTIONS: '--enable-source-maps',

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTIONS } from '../../functions/catalog';
+import { FUNCTIONS, type FunctionSpec } from '../../functions/catalog';
 import { ONBOARDING_METRICS } from '../../infra/constructs/monitoring';
 import { POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME } from '../../infra/constructs/catalog-function';
 import { type SynthesizedStage, synthesizeStage, PROD_CONTEXT } from './synth-stage';
@@ -36,11 +36,21 @@ describe('monitoring', () => {
     expectAlarm('AWS/States', 'ExecutionsTimedOut', { Name: 'StateMachineArn', Value: stateMachine });
   });
 
-  it.each(FUNCTIONS.map((spec) => spec.name))('alarms on errors and throttles of %s', (name) => {
+  const specs = FUNCTIONS as readonly FunctionSpec[];
+  it.each(specs.filter((spec) => !spec.expectedErrors).map((spec) => spec.name))('alarms on errors and throttles of %s', (name) => {
     const fn = ref(logicalId(prod.stack, catalogFunction(prod.stack, name).function));
     expectAlarm('AWS/Lambda', 'Errors', { Name: 'FunctionName', Value: fn });
     expectAlarm('AWS/Lambda', 'Throttles', { Name: 'FunctionName', Value: fn });
   });
+
+  it.each(specs.filter((spec) => spec.expectedErrors).map((spec) => spec.name))(
+    'pages nobody for %s\'s expected errors (the workflow handles them), but alarms on its throttles',
+    (name) => {
+      const fn = ref(logicalId(prod.stack, catalogFunction(prod.stack, name).function));
+      expectAlarm('AWS/Lambda', 'Throttles', { Name: 'FunctionName', Value: fn });
+      expect(alarms(prod)).not.toContainEqual(expect.objectContaining({ MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: fn }] }));
+    },
+  );
 
   it('alarms on API 5xx', () => {
     expectAlarm('AWS/ApiGateway', '5xx', { Name: 'ApiId', Value: ref(logicalId(prod.stack, prod.stack.api.httpApi)) });

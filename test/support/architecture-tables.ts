@@ -8,12 +8,15 @@ import {
   ROUTES,
   STEPS,
   TERMINAL_STATUSES,
+  TICKET_TRANSITIONS,
+  TICKET_TRANSITIONS_MADE_BY,
   TRANSITIONS,
   type OnboardingStatus,
   type StepRule,
   type TransitionName,
   type TransitionRule,
 } from '../../functions/domain/lifecycle';
+import { TICKET_STATUSES, type TicketStatus } from '../../functions/domain/ticket';
 
 /**
  * The tables of docs/architecture.md that must never drift from the code: the workflow's states
@@ -27,7 +30,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const ARCHITECTURE_DOC_PATH = resolve(ROOT, 'docs/architecture.md');
 export const ASL_PATH = resolve(ROOT, 'statemachines/onboarding.asl.json');
 
-export const SECTION_NAMES = ['workflow-diagram', 'workflow-states', 'statuses', 'transitions'] as const;
+export const SECTION_NAMES = ['workflow-diagram', 'workflow-states', 'statuses', 'transitions', 'ticket-lifecycle'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 /** What a status means, in a newcomer's words. Typed over every status, so a new one needs a line here. */
@@ -37,12 +40,21 @@ const STATUS_MEANINGS: Record<OnboardingStatus, string> = {
   AWAITING_ANALYSIS: 'The workflow waits for the analysts’ problem analysis (again after the client asked for changes).',
   AWAITING_RELEASE: 'A drafted agreement waits for a staff member to release it to the client, or to return it to the analysts.',
   AGREEMENT_SENT: 'The client has the service agreement with a single-use link; the workflow waits for the decision.',
-  IMPLEMENTING: 'The client approved the agreement; the solutions are being implemented (tickets and technicians are planned).',
+  IMPLEMENTING: 'The client approved the agreement; its work is done as tickets, each assigned to a technician and resolved.',
   MONITORING: 'The solutions are in; the client’s environment is watched, and a new round of work may start.',
   COMPLETED: 'Follow-up finished: the onboarding is done, with its report and the client’s feedback.',
   DECLINED: 'The client declined the agreement, with a reason for the account manager.',
   EXPIRED: 'The client did not decide within the agreement’s validity, reminders included; the link no longer works.',
   FAILED: 'A workflow step failed after its retries; operations have been alerted.',
+};
+
+/** What a ticket status means. */
+const TICKET_STATUS_MEANINGS: Record<TicketStatus, string> = {
+  OPEN: 'Created from an approved agreement line; nobody has it yet (it may wait for a technician who fits).',
+  ASSIGNED: 'A technician with the skills and free capacity has it and has been e-mailed; the response clock runs.',
+  ACKNOWLEDGED: 'The technician responded (on time or not is recorded); the resolution clock runs.',
+  ON_HOLD: 'Waiting on the client: the SLA clock stands still until it is resumed.',
+  RESOLVED: 'Resolved with a summary; the technician’s capacity is free again.',
 };
 
 const CAUSES: Record<TransitionRule['cause'], string> = { system: 'the workflow', staff: 'staff', client: 'the client' };
@@ -63,6 +75,7 @@ interface AslDocState {
   Default?: string;
   Error?: string;
   Cause?: string;
+  ItemProcessor?: AslDocMachine;
 }
 
 export interface AslDocMachine {
@@ -82,11 +95,14 @@ const table = (header: string[], rows: string[][]) =>
 
 /** Every state of the ASL, in the order the file lists them: type, what it does, the function it runs, where it goes. */
 export function workflowStatesTable(asl: AslDocMachine = loadAslForDocs(), catalog: readonly FunctionSpec[] = FUNCTIONS): string {
-  const rows = Object.entries(asl.States).map(([name, state]) => {
-    const start = name === asl.StartAt ? ' (start)' : '';
-    return [code(name) + start, typeOf(state), whatItDoes(asl, name, state), functionOf(name, state, catalog), goesTo(state)];
-  });
-  return table(['State', 'Type', 'What it does', 'Function it runs', 'Goes to'], rows);
+  const rowsOf = (machine: AslDocMachine, prefix: string): string[][] =>
+    Object.entries(machine.States).flatMap(([name, state]) => {
+      const start = name === machine.StartAt ? ' (start)' : '';
+      const row = [prefix + code(name) + start, typeOf(state), whatItDoes(machine, name, state), functionOf(name, state, catalog), goesTo(state)];
+      // A Map's own states follow it, named "Map › State": they run once per item.
+      return [row, ...(state.ItemProcessor ? rowsOf(state.ItemProcessor, `${code(name)} › `) : [])];
+    });
+  return table(['State', 'Type', 'What it does', 'Function it runs', 'Goes to'], rowsOf(asl, ''));
 }
 
 function typeOf(state: AslDocState): string {
@@ -166,8 +182,21 @@ export function workflowDiagram(asl: AslDocMachine = loadAslForDocs()): string {
   };
   const lines = ['```mermaid', 'flowchart TD', `  Start((start)) --> ${asl.StartAt}`];
   const catchAll = new Map<string, string[]>();
+  const states: Array<[string, AslDocState]> = [];
+  const inSubgraph = new Set<string>();
   for (const [name, state] of Object.entries(asl.States)) {
-    lines.push(`  ${shape(name, state)}`);
+    states.push([name, state]);
+    if (state.ItemProcessor) {
+      // Drawn inside the Map as a subgraph: one run per ticket.
+      lines.push(`  subgraph ${name}_each [${name}: for each item]`, `    ${name}_start((item)) --> ${state.ItemProcessor.StartAt}`);
+      for (const [inner, innerState] of Object.entries(state.ItemProcessor.States)) lines.push(`    ${shape(inner, innerState)}`);
+      lines.push('  end', `  ${name} --> ${name}_each`);
+      states.push(...Object.entries(state.ItemProcessor.States));
+      for (const inner of Object.keys(state.ItemProcessor.States)) inSubgraph.add(inner);
+    }
+  }
+  for (const [name, state] of states) {
+    if (!inSubgraph.has(name)) lines.push(`  ${shape(name, state)}`);
     if (state.Next) lines.push(`  ${name} --> ${state.Next}`);
     for (const rule of state.Choices ?? []) {
       const operator = Object.keys(rule).find((key) => key !== 'Variable' && key !== 'Next');
@@ -224,12 +253,35 @@ export function transitionsTable(): string {
 }
 
 /** Each generated section as it must stand in the doc. */
+/** The ticket's own lifecycle (the second table of lifecycle.ts): its statuses and transitions. */
+export function ticketLifecycleTable(): string {
+  const statuses = table(
+    ['Ticket status', 'Meaning'],
+    TICKET_STATUSES.map((status) => [code(status), TICKET_STATUS_MEANINGS[status]]),
+  );
+  const transitions = table(
+    ['Transition', 'From', 'To', 'Caused by', 'Made by', 'Timeline event'],
+    Object.entries(TICKET_TRANSITIONS).map(([name, rule]) => [
+      code(name),
+      rule.from.length === 0 ? '— (a new ticket)' : rule.from.map(code).join(', '),
+      rule.to === 'HELD_FROM' ? 'the status it was held from' : code(rule.to),
+      CAUSES[rule.cause],
+      code(TICKET_TRANSITIONS_MADE_BY[name as keyof typeof TICKET_TRANSITIONS]),
+      code(rule.event),
+    ]),
+  );
+  return `${statuses}
+
+${transitions}`;
+}
+
 export function renderSections(asl: AslDocMachine = loadAslForDocs()): Record<SectionName, string> {
   return {
     'workflow-diagram': workflowDiagram(asl),
     'workflow-states': workflowStatesTable(asl),
     statuses: statusesTable(),
     transitions: transitionsTable(),
+    'ticket-lifecycle': ticketLifecycleTable(),
   };
 }
 

@@ -7,13 +7,15 @@ import { sesInbox, sharedDynamoDbUrl, uniqueTableName } from './emulators';
 
 /**
  * The whole twin in this test process, on free ports, with a table of its own in the run's shared
- * DynamoDB Local (test/support/global-setup.ts), deleted on close.
+ * DynamoDB Local (test/support/global-setup.ts), deleted on close. Scheduled functions are off
+ * unless a test asks (`schedules: 'on'`): tests call their handlers at the instants they choose.
  */
 export async function startTestTwin(options: TwinOptions = {}): Promise<TestTwin> {
   const twin = await startTwin({
     ports: { api: 0, stepFunctions: 0, dynamodb: 0, ses: 0, secretsManager: 0 },
     apiLog: () => undefined,
     dynamodb: { endpoint: sharedDynamoDbUrl(), tableName: uniqueTableName('onboarding-test') },
+    schedules: 'off',
     ...options,
   });
   return new TestTwin(twin);

@@ -3,6 +3,7 @@ import {
   idempotencyKey,
   onboardingIndexKeys,
   onboardingKey,
+  ticketIndexKeys,
   timelineEventKey,
   withoutKeys,
 } from '../../functions/adapters/dynamodb/keys';
@@ -22,13 +23,23 @@ describe('key builders', () => {
     expect([tenth.sk, sameVersionLater.sk, second.sk].sort()).toEqual([second.sk, sameVersionLater.sk, tenth.sk]);
   });
 
-  it('fills every GSI key attribute the table design declares', () => {
+  it('fills the key attributes of the onboarding GSIs, and a ticket those of the ticket GSIs', () => {
     const keys = onboardingIndexKeys('REGISTERED', '2026-11-26T10:00:00.000Z', 'onb-X');
-    for (const gsi of Object.values(GSIS)) {
+    for (const gsi of [GSIS.onboardingsByStatus, GSIS.onboardingsByCreatedAt]) {
       expect(keys).toHaveProperty(gsi.partitionKey);
       expect(keys).toHaveProperty(gsi.sortKey);
     }
     expect(keys.byStatusPk).toBe('STATUS#REGISTERED');
+    const ticket = { ticketId: 'tkt-X-01', status: 'ASSIGNED', createdAt: '2026-11-26T10:00:00.000Z', assignee: { technicianId: 'tech-A' }, nextSlaCheckAt: '2026-11-26T12:00:00.000Z' };
+    const ticketKeys = ticketIndexKeys(ticket);
+    for (const gsi of [GSIS.ticketsByAssignee, GSIS.ticketsBySlaCheck]) {
+      expect(ticketKeys).toHaveProperty(gsi.partitionKey);
+      expect(ticketKeys).toHaveProperty(gsi.sortKey);
+    }
+    // Sparse: nothing pending, no SLA check key; nobody assigned, the unassigned partition.
+    const { nextSlaCheckAt: _none, assignee: _nobody, ...open } = ticket;
+    expect(ticketIndexKeys({ ...open, status: 'OPEN' })).toEqual({ byAssigneePk: 'ASSIGNEE#UNASSIGNED', byAssigneeSk: 'OPEN#2026-11-26T10:00:00.000Z#tkt-X-01' });
+    expect(Object.keys(GSIS).sort()).toEqual(['onboardingsByCreatedAt', 'onboardingsByStatus', 'ticketsByAssignee', 'ticketsBySlaCheck']);
   });
 
   it('scopes idempotency keys to the caller and hashes the caller-chosen key', () => {

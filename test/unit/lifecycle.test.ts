@@ -6,14 +6,18 @@ import {
   PLANNED_STATUSES,
   ROUTES,
   STEPS,
+  TICKET_TRANSITIONS,
+  TICKET_TRANSITIONS_MADE_BY,
   TRANSITIONS,
   allows,
+  ticketAllows,
   noticeName,
   transitionRule,
   type OnboardingStatus,
   type StepRule,
   type TransitionName,
 } from '../../functions/domain/lifecycle';
+import { TICKET_STATUSES } from '../../functions/domain/ticket';
 import { edgesOf, loadAsl, taskStates, type AslEdge, type AslMachine } from '../support/asl-graph';
 
 const asl = loadAsl();
@@ -156,6 +160,31 @@ describe('lifecycle.ts against statemachines/onboarding.asl.json', () => {
   it('names the transitions of every HTTP route of the catalog, and only those routes', () => {
     const routeKeys = (FUNCTIONS as readonly FunctionSpec[]).flatMap((fn) => (fn.routes ?? []).map((r) => `${r.method} ${r.path}`));
     expect(new Set(Object.keys(ROUTES))).toEqual(new Set(routeKeys));
+  });
+});
+
+describe('the ticket lifecycle (the second table)', () => {
+  it('every ticket transition is made by a Task state of the ASL or a catalog route, and leaves statuses that exist', () => {
+    const routeKeys = new Set((FUNCTIONS as readonly FunctionSpec[]).flatMap((fn) => (fn.routes ?? []).map((r) => `${r.method} ${r.path}`)));
+    const tasks = new Set(taskStates(asl));
+    for (const [name, maker] of Object.entries(TICKET_TRANSITIONS_MADE_BY)) {
+      expect(tasks.has(maker) || routeKeys.has(maker), `${name} is made by ${maker}`).toBe(true);
+      const rule = TICKET_TRANSITIONS[name as keyof typeof TICKET_TRANSITIONS];
+      for (const status of rule.from) expect(TICKET_STATUSES).toContain(status);
+    }
+    // Every ticket status is reached by some transition, and every one but RESOLVED is left by one.
+    const reached = new Set(Object.values(TICKET_TRANSITIONS).flatMap((rule) => (rule.to === 'HELD_FROM' ? ['ASSIGNED', 'ACKNOWLEDGED'] : [rule.to])));
+    const left = new Set(Object.values(TICKET_TRANSITIONS).flatMap((rule) => rule.from as readonly string[]));
+    expect(TICKET_STATUSES.filter((status) => !reached.has(status))).toEqual([]);
+    expect(TICKET_STATUSES.filter((status) => !left.has(status))).toEqual(['RESOLVED']);
+  });
+
+  it('holds only from ASSIGNED or ACKNOWLEDGED and resolves only after an acknowledgement', () => {
+    expect(ticketAllows('ticketHeld', 'OPEN')).toBe(false);
+    expect(ticketAllows('ticketHeld', 'ACKNOWLEDGED')).toBe(true);
+    expect(ticketAllows('ticketResolved', 'ASSIGNED')).toBe(false);
+    expect(ticketAllows('ticketResolved', 'ON_HOLD')).toBe(false);
+    expect(ticketAllows('ticketResolved', 'ACKNOWLEDGED')).toBe(true);
   });
 });
 

@@ -17,6 +17,13 @@ import { NOTICES, noticeScope, type Notice, type NoticeKind, type OnboardingStat
  * | notifications sent for an onboarding    | table                   | pk = ONBOARDING#<id>, sk begins_with NOTICE#    |
  * | reminders sent in a round or version    | table                   | sk begins_with NOTICE#<type>#<scope>#           |
  * | the current rate card                   | table                   | pk = RATE_CARD, sk = CURRENT                    |
+ * | a ticket by its id                      | table                   | pk = ONBOARDING#<id>, sk = TICKET#<nn>          |
+ * | the tickets of an onboarding            | table                   | pk = ONBOARDING#<id>, sk begins_with TICKET#    |
+ * | a technician's tickets, by status       | ticketsByAssignee       | byAssigneePk = ASSIGNEE#<technicianId>          |
+ * | open tickets nobody has (wake-ups)      | ticketsByAssignee       | byAssigneePk = ASSIGNEE#UNASSIGNED              |
+ * | tickets with an SLA moment due          | ticketsBySlaCheck       | slaCheckPk = SLA_CHECK, slaCheckSk <= now       |
+ * | every technician (list, candidates)     | table                   | pk = TECHNICIANS, sk begins_with TECHNICIAN#    |
+ * | a technician by e-mail (unique)         | table                   | pk = TECHNICIAN_EMAIL#<lower-case e-mail>       |
  *
  * byCreatedPk is one partition for every onboarding: intakes are a few a day, far below a
  * partition's 1,000 writes per second.
@@ -39,9 +46,10 @@ export const BY_CREATED_PARTITION = 'ONBOARDINGS';
  * Events sort by the aggregate version they belong to, then by time, so the timeline reads in
  * order. Every part is deterministic for a given step, so a retried step rewrites the same key.
  */
-export const timelineEventKey = (onboardingId: string, version: number, at: string, type: string) => ({
+export const timelineEventKey = (onboardingId: string, version: number, at: string, type: string, ticket?: { ticketId: string; ticketVersion?: number }) => ({
   pk: onboardingPartition(onboardingId),
-  sk: `EVENT#${String(version).padStart(6, '0')}#${at}#${type}`,
+  // Ticket events do not bump the version: the ticket id keeps parallel branches apart, its version two changes in one millisecond.
+  sk: `EVENT#${String(version).padStart(6, '0')}#${at}#${type}${ticket ? `#${ticket.ticketId}${ticket.ticketVersion === undefined ? '' : `#${ticket.ticketVersion}`}` : ''}`,
 });
 export const TIMELINE_PREFIX = 'EVENT#';
 
@@ -83,7 +91,46 @@ export const linkKey = (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'L
 
 export const rateCardKey = () => ({ pk: 'RATE_CARD', sk: 'CURRENT' });
 
-export const KEY_ATTRIBUTES = ['pk', 'sk', 'byStatusPk', 'byStatusSk', 'byCreatedPk', 'byCreatedSk', 'entity', 'expiresAt'] as const;
+/** Tickets live in their onboarding's partition, so GET /onboardings/{id} reads them in its one query. */
+export const ticketKey = (onboardingId: string, ticketId: string) => ({
+  pk: onboardingPartition(onboardingId),
+  sk: `TICKET#${ticketId.slice(-2)}`,
+});
+export const TICKET_PREFIX = 'TICKET#';
+export const UNASSIGNED = 'ASSIGNEE#UNASSIGNED';
+export const assigneePartition = (technicianId: string) => `ASSIGNEE#${technicianId}`;
+export const SLA_CHECK_PARTITION = 'SLA_CHECK';
+
+/** A ticket's index keys: by assignee (or unassigned while OPEN), and the SLA check only while one is pending. */
+export function ticketIndexKeys(ticket: { ticketId: string; status: string; createdAt: string; assignee?: { technicianId: string }; nextSlaCheckAt?: string }) {
+  return {
+    byAssigneePk: ticket.assignee ? assigneePartition(ticket.assignee.technicianId) : UNASSIGNED,
+    byAssigneeSk: `${ticket.status}#${ticket.createdAt}#${ticket.ticketId}`,
+    ...(ticket.nextSlaCheckAt ? { slaCheckPk: SLA_CHECK_PARTITION, slaCheckSk: `${ticket.nextSlaCheckAt}#${ticket.ticketId}` } : {}),
+  };
+}
+
+/** Technicians are few (a service desk's staff): one partition holds them all, read with one Query. */
+export const TECHNICIANS_PARTITION = 'TECHNICIANS';
+export const technicianKey = (technicianId: string) => ({ pk: TECHNICIANS_PARTITION, sk: `TECHNICIAN#${technicianId}` });
+export const TECHNICIAN_PREFIX = 'TECHNICIAN#';
+/** One claim per address makes e-mails unique: written with attribute_not_exists in the technician's transaction. */
+export const technicianEmailKey = (emailKey: string) => ({ pk: `TECHNICIAN_EMAIL#${emailKey}`, sk: 'EMAIL' });
+
+export const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'byStatusPk',
+  'byStatusSk',
+  'byCreatedPk',
+  'byCreatedSk',
+  'byAssigneePk',
+  'byAssigneeSk',
+  'slaCheckPk',
+  'slaCheckSk',
+  'entity',
+  'expiresAt',
+] as const;
 
 /** Strips the storage attributes from an item, leaving the entity. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {

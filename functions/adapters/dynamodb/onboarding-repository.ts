@@ -3,6 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Agreement } from '../../domain/agreement';
 import { allows, EVENTS, transitionEventType, transitionRule, type TransitionName } from '../../domain/lifecycle';
 import type { Actor, AgreementSummary, Onboarding, OnboardingStatus, SubmittedAnalysis, TimelineEvent } from '../../domain/onboarding';
+import type { Ticket } from '../../domain/ticket';
 import { ConflictError, rethrowTransient } from '../../runtime/errors';
 import { GSIS } from './table-design';
 import { documentClient, TABLE_NAME } from './client';
@@ -18,6 +19,7 @@ import {
   onboardingIndexKeys,
   onboardingKey,
   onboardingPartition,
+  TICKET_PREFIX,
   TIMELINE_PREFIX,
   timelineEventKey,
   withoutKeys,
@@ -49,7 +51,7 @@ export function timelineEventPut(event: TimelineEvent): TransactionItem {
   return {
     Put: {
       TableName: TABLE_NAME,
-      Item: { ...event, ...timelineEventKey(event.onboardingId, event.version, event.at, event.type), entity: 'TimelineEvent' },
+      Item: { ...event, ...timelineEventKey(event.onboardingId, event.version, event.at, event.type, event.ticketId ? { ticketId: event.ticketId, ...(event.ticketVersion === undefined ? {} : { ticketVersion: event.ticketVersion }) } : undefined), entity: 'TimelineEvent' },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -90,6 +92,7 @@ export interface OnboardingRecord {
   agreements: Agreement[];
   /** Notification name → when it went out. */
   notificationsSent: Record<string, string>;
+  tickets: Ticket[];
 }
 
 /** The aggregate, its timeline, document versions and notifications in one partition query. */
@@ -123,6 +126,7 @@ export async function findOnboardingWithTimeline(onboardingId: string): Promise<
     analyses: withPrefix<SubmittedAnalysis>(ANALYSIS_PREFIX),
     agreements: withPrefix<Agreement>(AGREEMENT_PREFIX),
     notificationsSent: Object.fromEntries(withPrefix<{ name: string; at: string }>(NOTICE_PREFIX).map((notice) => [notice.name, notice.at])),
+    tickets: withPrefix<Ticket>(TICKET_PREFIX),
   };
 }
 

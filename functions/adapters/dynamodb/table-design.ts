@@ -11,6 +11,10 @@ export const GSIS = {
   onboardingsByStatus: { partitionKey: 'byStatusPk', sortKey: 'byStatusSk' },
   /** All onboardings, newest first, without a Scan: GET /onboardings */
   onboardingsByCreatedAt: { partitionKey: 'byCreatedPk', sortKey: 'byCreatedSk' },
+  /** A technician's tickets by status (GET /tickets?assignee=), and the open tickets nobody has yet. */
+  ticketsByAssignee: { partitionKey: 'byAssigneePk', sortKey: 'byAssigneeSk' },
+  /** Tickets whose next SLA moment (80 % warning or due time) has come: the sweeper. Sparse. */
+  ticketsBySlaCheck: { partitionKey: 'slaCheckPk', sortKey: 'slaCheckSk' },
 } as const;
 
 export type GsiName = keyof typeof GSIS;

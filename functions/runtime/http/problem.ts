@@ -21,6 +21,8 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: FieldError[];
+  /** Extension members (RFC 9457 §3.2), e.g. `resolution` on a second resolve. */
+  [extension: string]: unknown;
 }
 
 const PROBLEM_BASE = 'https://breakfix.example/problems/';
@@ -36,7 +38,7 @@ export function problemFor(error: unknown): Problem | undefined {
     return problem(409, 'idempotency-key-reused', 'Idempotency-Key reused', error.message, [
       { parameter: 'Idempotency-Key', message: error.message },
     ]);
-  if (error instanceof ConflictError) return problem(409, 'conflict', 'Conflict', error.message);
+  if (error instanceof ConflictError) return problem(409, 'conflict', 'Conflict', error.message, undefined, error.extensions);
   if (error instanceof GoneError) return problem(410, 'gone', 'Gone', error.message);
   if (error instanceof PayloadTooLargeError) return problem(413, 'payload-too-large', 'Payload too large', error.message);
   if (error instanceof ItemTooLargeError)
@@ -67,6 +69,7 @@ export function problemResponse(body: Problem): APIGatewayProxyStructuredResultV
   };
 }
 
-function problem(status: number, slug: string, title: string, detail: string, errors?: FieldError[]): Problem {
-  return { type: PROBLEM_BASE + slug, title, status, detail, ...(errors ? { errors } : {}) };
+function problem(status: number, slug: string, title: string, detail: string, errors?: FieldError[], extensions?: Readonly<Record<string, unknown>>): Problem {
+  // Extensions first: they can add members, never replace the standard ones.
+  return { ...extensions, type: PROBLEM_BASE + slug, title, status, detail, ...(errors ? { errors } : {}) };
 }
