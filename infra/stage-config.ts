@@ -43,6 +43,11 @@ function deployedPolicy(validityDays: number): WorkflowPolicy {
     assignmentEscalateAfterSeconds: 4 * 60 * 60,
     assignmentQuietRecheckSeconds: DAY,
     resolutionWaitSeconds: DAY,
+    monitoringSeconds: 14 * DAY,
+    triageSeconds: 4 * 60 * 60,
+    maxRounds: 10,
+    maxClientReports: 10,
+    feedbackValidSeconds: 30 * DAY,
   };
 }
 
@@ -105,6 +110,12 @@ export const LOCAL_STAGE: StageConfig = {
     assignmentEscalateAfterSeconds: 120,
     assignmentQuietRecheckSeconds: 600,
     resolutionWaitSeconds: 600,
+    // About a minute of monitoring and a short triage, so a person sees the whole follow-up.
+    monitoringSeconds: 60,
+    triageSeconds: 20,
+    maxRounds: 10,
+    maxClientReports: 10,
+    feedbackValidSeconds: 24 * 60 * 60,
   },
   defaultRateCard: DEFAULT_RATE_CARD,
   logRetentionDays: 1,

@@ -8,6 +8,7 @@ export interface Notification {
   notice: Notice;
   step: string;
   to: string[];
+  cc?: string[];
   render: () => RenderedEmail;
   detail: string;
   /** When it counts as sent (a step's `$$.State.EnteredTime`); the clock otherwise. */
@@ -23,7 +24,7 @@ export interface Notification {
  */
 export async function notifyOnce(onboarding: Pick<Onboarding, 'id' | 'version'>, notification: Notification): Promise<boolean> {
   if (await noticeSentAt(onboarding.id, notification.notice)) return false;
-  await sendEmail({ to: notification.to, ...notification.render() });
+  await sendEmail({ to: notification.to, ...(notification.cc ? { cc: notification.cc } : {}), ...notification.render() });
   await markNoticeSent(notification.notice, {
     onboardingId: onboarding.id,
     version: notification.ticket?.onboardingVersion ?? onboarding.version,

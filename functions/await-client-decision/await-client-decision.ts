@@ -3,7 +3,7 @@ import { primaryContact } from '../domain/onboarding';
 import { createOrFindLink, rotateLinkTaskToken } from '../adapters/dynamodb/link-repository';
 import { storeAgreementLinkHash, transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
 import { resumeTask } from '../adapters/sfn/task-callback';
-import { agreementLink } from '../application/agreement-link';
+import { agreementLink } from '../application/client-links';
 import { loadAgreement } from '../application/agreement-loader';
 import { ConflictError } from '../runtime/errors';
 import { notifyOnce } from '../application/notifications';

@@ -1,10 +1,9 @@
-import { resolutionTimesFor } from '../domain/pricing';
-import { PRIORITIES, type Priority } from '../domain/rate-card';
-import { newTicket, type SlaTerms } from '../domain/ticket';
+import { newTicket } from '../domain/ticket';
 import { findAnalysisVersion } from '../adapters/dynamodb/document-repository';
-import { insertTickets } from '../adapters/dynamodb/ticket-repository';
+import { firstRound, insertTickets } from '../adapters/dynamodb/ticket-repository';
 import { loadAgreement } from '../application/agreement-loader';
 import { CALENDAR } from '../application/business-calendar';
+import { slaTermsOf } from '../application/sla-terms';
 import { ticketTransitionEvent } from '../application/ticket-events';
 import { loadOnboarding } from '../application/onboarding-loader';
 import { ConflictError } from '../runtime/errors';
@@ -27,10 +26,7 @@ export async function createTickets(input: { onboardingId: string; agreementVers
     onboarding.analysis?.version === agreement.analysisVersion ? onboarding.analysis : await findAnalysisVersion(onboarding.id, agreement.analysisVersion);
   if (!analysis) throw new ConflictError(`Analysis version ${agreement.analysisVersion} of ${onboarding.id} is missing`);
 
-  const resolution = resolutionTimesFor(agreement);
-  const slaTerms = Object.fromEntries(
-    PRIORITIES.map((priority) => [priority, { responseHours: agreement.responseTimes[priority], resolutionHours: resolution[priority] }]),
-  ) as Record<Priority, SlaTerms>;
+  const slaTerms = slaTermsOf(agreement);
   const skills = new Map(analysis.items.map((item) => [item.incidentId, item.requiredSkills]));
   const tickets = agreement.lines.map((line) =>
     newTicket(
@@ -52,7 +48,8 @@ export async function createTickets(input: { onboardingId: string; agreementVers
   const events = tickets.map((ticket) =>
     ticketTransitionEvent(ticket, 'ticketCreated', input.now, { kind: 'system', step: STEP }, `${ticket.title} (${ticket.priority}): respond by ${ticket.responseDueAt}, resolve by ${ticket.resolveDueAt}`),
   );
-  const created = await insertTickets(tickets, events);
+  // The aggregate learns its first round in the same transaction: problems reported later go to round 2 on.
+  const created = await insertTickets(tickets, events, [firstRound(onboarding.id)]);
   logger.info('tickets', { onboardingId: onboarding.id, count: tickets.length, created });
   return { ticketIds: tickets.map((ticket) => ticket.ticketId) };
 }

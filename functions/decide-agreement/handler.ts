@@ -8,7 +8,8 @@ import { renderAgreementPage } from '../templates/pages/agreement-page';
 import { renderAlreadyDecided, renderDecisionRecorded, renderLinkExpired, renderLinkNotFound } from '../templates/pages/decision-pages';
 import type { Locale } from '../domain/intake';
 import type { ClientDecision } from '../domain/onboarding';
-import { decisionFormat, readDecisionFields, validateDecision } from './decision-form';
+import { bodyFormat, readFormOrJson } from '../runtime/http/form-body';
+import { DECISION_FIELDS, validateDecision } from './decision-form';
 import { recordClientDecision } from './record-client-decision';
 
 /**
@@ -16,7 +17,7 @@ import { recordClientDecision } from './record-client-decision';
  * JSON. Once only: a second decision → 409, unknown link → 404, expired → 410.
  */
 export const handler = httpHandler(async ({ event }) => {
-  const format = decisionFormat(event);
+  const format = bodyFormat(event);
   const now = new Date();
   const view = await agreementView(event.pathParameters?.token ?? '', now);
   const answer = refusal(format);
@@ -25,7 +26,7 @@ export const handler = httpHandler(async ({ event }) => {
   if (view.state === 'expired') return answer.expired(view.locale);
   if (view.state === 'used') return answer.alreadyDecided(view.locale, view.link.decision);
 
-  const { fields, unknown } = readDecisionFields(event);
+  const { fields, unknown } = readFormOrJson(event, DECISION_FIELDS);
   if (unknown.length > 0) throw new ValidationError(unknown.map((field) => ({ pointer: `/${field}`, message: 'Unknown field' })));
   const validated = validateDecision(fields, view.locale, view.link.allowChanges);
   if (validated.errors) {

@@ -36,3 +36,39 @@ export function linkState(link: ClientLink, now: Date): 'open' | 'used' | 'expir
   if (link.revokedAt || Date.parse(link.validUntil) <= now.getTime()) return 'expired';
   return 'open';
 }
+
+/**
+ * The monitoring e-mail's link: the client reports new problems through it until the onboarding
+ * is COMPLETED. Not single-use: it takes a bounded number of reports (see the aggregate's count).
+ */
+export interface ProblemLink {
+  tokenHash: string;
+  purpose: 'problem-report';
+  onboardingId: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+/** The report e-mail's single-use feedback link. */
+export interface FeedbackLink {
+  tokenHash: string;
+  purpose: 'feedback';
+  onboardingId: string;
+  createdAt: string;
+  validUntil: string;
+  usedAt?: string;
+  feedback?: Feedback;
+}
+
+export const FEEDBACK_SCORES = [1, 2, 3, 4, 5] as const;
+export type FeedbackScore = (typeof FEEDBACK_SCORES)[number];
+/** The optional comment's limit, announced by the form (maxlength) and enforced by the page's POST. */
+export const FEEDBACK_COMMENT_MAX_LENGTH = 2000;
+
+export interface Feedback {
+  score: FeedbackScore;
+  comment?: string;
+  at: string;
+}
+
+export type PublicLink = ProblemLink | FeedbackLink;

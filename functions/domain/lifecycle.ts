@@ -27,7 +27,7 @@ export const TERMINAL_STATUSES: readonly OnboardingStatus[] = ['COMPLETED', 'DEC
 export const isTerminal = (status: OnboardingStatus): boolean => TERMINAL_STATUSES.includes(status);
 
 /** Statuses that a later piece of work brings; nothing reaches them yet. */
-export const PLANNED_STATUSES: readonly OnboardingStatus[] = ['AWAITING_RELEASE', 'MONITORING', 'COMPLETED'];
+export const PLANNED_STATUSES: readonly OnboardingStatus[] = ['AWAITING_RELEASE'];
 
 const NOT_TERMINAL = ONBOARDING_STATUSES.filter((status) => !TERMINAL_STATUSES.includes(status));
 
@@ -61,9 +61,9 @@ export const TRANSITIONS = {
   heldForRelease: { from: ['AWAITING_ANALYSIS'], to: 'AWAITING_RELEASE', cause: 'system', event: 'AGREEMENT_HELD_FOR_RELEASE', planned: true },
   released: { from: ['AWAITING_RELEASE'], to: 'AGREEMENT_SENT', cause: 'staff', event: 'AGREEMENT_RELEASED', planned: true },
   returnedToAnalysts: { from: ['AWAITING_RELEASE'], to: 'AWAITING_ANALYSIS', cause: 'staff', event: 'AGREEMENT_RETURNED', planned: true },
-  monitoringStarted: { from: ['IMPLEMENTING'], to: 'MONITORING', cause: 'system', event: 'MONITORING_STARTED', planned: true },
-  roundStarted: { from: ['MONITORING'], to: 'IMPLEMENTING', cause: 'system', event: 'ROUND_STARTED', planned: true },
-  completed: { from: ['MONITORING'], to: 'COMPLETED', cause: 'system', event: 'COMPLETED', planned: true },
+  monitoringStarted: { from: ['IMPLEMENTING'], to: 'MONITORING', cause: 'system', event: 'MONITORING_STARTED' },
+  roundStarted: { from: ['MONITORING'], to: 'IMPLEMENTING', cause: 'system', event: 'ROUND_STARTED' },
+  completed: { from: ['MONITORING'], to: 'COMPLETED', cause: 'system', event: 'COMPLETED' },
 } as const satisfies Record<string, TransitionRule>;
 
 export type TransitionName = keyof typeof TRANSITIONS;
@@ -117,6 +117,25 @@ export const STEPS = {
     outcomes: { outcome: { approved: 'agreementApproved', declined: 'agreementDeclined', 'changes-requested': 'changesRequested' } },
   },
   CreateTickets: { accepts: ['IMPLEMENTING'], transitions: [] },
+  StartMonitoring: {
+    accepts: ['IMPLEMENTING', 'MONITORING'],
+    transitions: ['monitoringStarted'],
+    // "round": a problem came in during the round; it is worked first, monitoring waits.
+    outcomes: { next: { monitoring: 'monitoringStarted', round: null } },
+  },
+  AwaitMonitoring: { accepts: ['MONITORING'], transitions: [] },
+  SendFollowUpReport: {
+    accepts: ['MONITORING', 'COMPLETED'],
+    transitions: ['completed'],
+    // Not completed: a problem was reported as monitoring ended; its round comes first.
+    outcomes: { completed: { true: 'completed', false: null } },
+  },
+  StartRound: {
+    accepts: ['IMPLEMENTING', 'MONITORING'],
+    transitions: ['roundStarted'],
+    // Triage or not, the round runs with the onboarding IMPLEMENTING (from MONITORING by roundStarted).
+    outcomes: { triage: { true: 'roundStarted', false: 'roundStarted' } },
+  },
   AssignTechnician: { accepts: ['IMPLEMENTING'], transitions: [] },
   PlanTechnicianWait: { accepts: ['IMPLEMENTING'], transitions: [] },
   AwaitTechnician: { accepts: ['IMPLEMENTING'], transitions: [] },
@@ -128,7 +147,7 @@ export type StepName = keyof typeof STEPS;
 
 /** The status each Succeed state of the ASL ends the onboarding in. */
 export const END_STATES: Readonly<Record<string, OnboardingStatus>> = {
-  TicketsResolved: 'IMPLEMENTING',
+  OnboardingCompleted: 'COMPLETED',
   TicketDone: 'IMPLEMENTING',
   AgreementDeclined: 'DECLINED',
   AgreementExpired: 'EXPIRED',
@@ -143,6 +162,11 @@ export const ROUTES = {
   'GET /onboardings': [],
   'GET /onboardings/{id}': [],
   'POST /onboardings/{id}/analysis': [],
+  'POST /onboardings/{id}/incidents': [],
+  'GET /problems/{token}': [],
+  'POST /problems/{token}': [],
+  'GET /feedback/{token}': [],
+  'POST /feedback/{token}': [],
   'GET /rate-card': [],
   'PUT /rate-card': [],
   'GET /agreements/{token}': [],
@@ -188,13 +212,13 @@ export function ticketAllows(name: TicketTransitionName, status: TicketStatus): 
 }
 
 /** Which step or route makes each ticket transition. */
-export const TICKET_TRANSITIONS_MADE_BY: Readonly<Record<TicketTransitionName, string>> = {
-  ticketCreated: 'CreateTickets',
-  ticketAssigned: 'AssignTechnician',
-  ticketAcknowledged: 'POST /tickets/{id}/acknowledge',
-  ticketHeld: 'POST /tickets/{id}/hold',
-  ticketResumed: 'POST /tickets/{id}/resume',
-  ticketResolved: 'POST /tickets/{id}/resolve',
+export const TICKET_TRANSITIONS_MADE_BY: Readonly<Record<TicketTransitionName, readonly string[]>> = {
+  ticketCreated: ['CreateTickets', 'POST /onboardings/{id}/incidents', 'POST /problems/{token}'],
+  ticketAssigned: ['AssignTechnician'],
+  ticketAcknowledged: ['POST /tickets/{id}/acknowledge'],
+  ticketHeld: ['POST /tickets/{id}/hold'],
+  ticketResumed: ['POST /tickets/{id}/resume'],
+  ticketResolved: ['POST /tickets/{id}/resolve'],
 };
 
 /** Ticket events that change no ticket status. */
@@ -212,6 +236,10 @@ export const TICKET_EVENTS = {
 export const EVENTS = {
   analysisSubmitted: (analysisVersion: number) => `ANALYSIS_SUBMITTED_V${analysisVersion}`,
   agreementDrafted: (agreementVersion: number) => `AGREEMENT_DRAFTED_V${agreementVersion}`,
+  problemReported: 'PROBLEM_REPORTED',
+  problemRefused: 'PROBLEM_REFUSED',
+  nextRoundStarted: 'NEXT_ROUND_STARTED',
+  feedbackReceived: 'FEEDBACK_RECEIVED',
 } as const;
 
 /**
@@ -238,12 +266,14 @@ export const NOTICES = {
   responseBreach: { type: 'RESPONSE_BREACH_ESCALATED', scope: 'ticket' },
   resolveWarning: { type: 'RESOLVE_WARNING_EMAILED', scope: 'ticket' },
   resolveBreach: { type: 'RESOLVE_BREACH_ESCALATED', scope: 'ticket' },
+  monitoringStarted: { type: 'MONITORING_STARTED_EMAILED', scope: 'round' },
+  followUpReport: { type: 'FOLLOW_UP_REPORT_SENT' },
 } as const satisfies Record<string, NoticeSpec>;
 
 interface NoticeSpec {
   readonly type: string;
   /** What a notice is sent once per: an analysis round, an agreement version, or a ticket (by its incident number). */
-  readonly scope?: 'analysisRound' | 'agreementVersion' | 'ticket';
+  readonly scope?: 'analysisRound' | 'agreementVersion' | 'ticket' | 'round';
   readonly numbered?: true;
 }
 
@@ -256,7 +286,7 @@ export interface Notice {
   seq?: number;
 }
 
-const SCOPE_LETTER = { analysisRound: 'R', agreementVersion: 'V', ticket: 'T' } as const;
+const SCOPE_LETTER = { analysisRound: 'R', agreementVersion: 'V', ticket: 'T', round: 'W' } as const;
 
 /** The scope part of a notice's name (R1, V2), or '' when the notice has none. */
 export function noticeScope(notice: Pick<Notice, 'kind' | 'scope'>): string {

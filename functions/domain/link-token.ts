@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 
-export type LinkPurpose = 'agreement-decision';
+export type LinkPurpose = 'agreement-decision' | 'problem-report' | 'feedback';
 
 /** 32 bytes, base64url: what a link token looks like in a URL. */
 export const LINK_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -22,3 +22,6 @@ export function hashLinkToken(token: string): string {
 export function agreementLinkSubject(onboardingId: string, agreementVersion: number): string {
   return `${onboardingId}/agreement/${agreementVersion}`;
 }
+
+/** The subject of an onboarding's problem-report link, and of its feedback link: one each per onboarding. */
+export const onboardingLinkSubject = (onboardingId: string): string => onboardingId;

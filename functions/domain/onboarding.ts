@@ -43,6 +43,20 @@ export interface Onboarding {
   /** The latest agreement version in brief; the whole document is its own immutable item. */
   agreement?: AgreementSummary;
   changeRequests: ChangeRequest[];
+  /** The round of work being done or last done: 1 for the approved agreement's tickets. */
+  round?: number;
+  /** When the current round started (its StartRound's entered time): a retried start finds its own round. */
+  roundStartedAt?: string;
+  /** The highest incident number so far: the intake's count, one more per reported problem (inc-99 at most). */
+  lastIncidentNumber?: number;
+  /** Problems reported and not yet in a round: the next round takes them, and nothing completes while any wait. */
+  pendingProblems?: number;
+  /** Problems the client reported through the monitoring link (bounded). */
+  clientReports?: number;
+  /** The current monitoring period. */
+  monitoring?: { since: string; until: string };
+  /** The monitoring wait's task token: secret, never shown. */
+  monitoringTask?: { taskToken: string; since: string };
 }
 
 export interface SubmittedAnalysis {
@@ -105,6 +119,10 @@ export function newOnboarding(id: string, intake: Intake, accountManager: Onboar
     incidents: intake.incidents.map((incident, index) => ({ id: newIncidentId(index), ...incident })),
     analysisRound: 1,
     changeRequests: [],
+    round: 0,
+    lastIncidentNumber: intake.incidents.length,
+    pendingProblems: 0,
+    clientReports: 0,
   };
 }
 

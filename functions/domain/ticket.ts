@@ -52,7 +52,10 @@ export interface Ticket {
   incidentId: string;
   /** The aggregate version when the ticket was created: its timeline events sort under it. */
   onboardingVersion: number;
-  round: number;
+  /** The round of work the ticket is part of; absent while a reported problem waits for the next round. */
+  round?: number;
+  /** Who reported the problem, for a ticket of a later round (a client's report is triaged first). */
+  source?: 'staff' | 'client';
   title: string;
   priority: Priority;
   requiredSkills: string[];
@@ -79,7 +82,7 @@ export interface Ticket {
   workLog: WorkLogEntry[];
   minutesLogged: number;
   resolvedAt?: string;
-  resolution?: { summary: string; by: { technicianId?: string; email: string } };
+  resolution?: { summary: string; followUp?: string; by: { technicianId?: string; email: string } };
   responseWarnedAt?: string;
   resolveWarnedAt?: string;
   responseBreachedAt?: string;
@@ -133,7 +136,7 @@ export function nextSlaCheck(ticket: Ticket): string | undefined {
 
 /** A new OPEN ticket for one analysed incident, its due times counted from `createdAt`. */
 export function newTicket(
-  input: Pick<Ticket, 'onboardingId' | 'incidentId' | 'onboardingVersion' | 'round' | 'title' | 'priority' | 'requiredSkills' | 'estimatedHours' | 'createdAt' | 'slaTerms'>,
+  input: Pick<Ticket, 'onboardingId' | 'incidentId' | 'onboardingVersion' | 'title' | 'priority' | 'requiredSkills' | 'estimatedHours' | 'createdAt' | 'slaTerms'> & { round?: number },
   calendar: BusinessCalendar,
 ): Ticket {
   const ticket: Ticket = {
@@ -165,7 +168,8 @@ export const workLogSchema = z.strictObject({
   minutes: z.number().int('Whole minutes').min(1).max(24 * 60),
   note: text(500),
 });
-export const resolveSchema = z.strictObject({ summary: text(4000) });
+/** `followUp`: something the client should know will need doing later ("UPS battery to be replaced within six months"). */
+export const resolveSchema = z.strictObject({ summary: text(4000), followUp: text(1000).optional() });
 export const holdSchema = z.strictObject({ reason: text(1000) });
 export const ticketPatchSchema = z
   .strictObject({
@@ -187,7 +191,7 @@ export function ticketView(ticket: Ticket) {
     ticketId: ticket.ticketId,
     onboardingId: ticket.onboardingId,
     incidentId: ticket.incidentId,
-    round: ticket.round,
+    round: ticket.round ?? null,
     title: ticket.title,
     priority: ticket.priority,
     requiredSkills: ticket.requiredSkills,

@@ -28,6 +28,16 @@ export const workflowPolicySchema = z.strictObject({
   assignmentQuietRecheckSeconds: seconds,
   /** A ticket's resolution wait restarts this often; the SLA itself is the sweeper's business. */
   resolutionWaitSeconds: seconds,
+  /** How long the client's environment is watched after a round of work (days on AWS). */
+  monitoringSeconds: seconds,
+  /** A client-reported problem waits this long before its round starts, so staff can refine it (PATCH /tickets/{id}). */
+  triageSeconds: seconds,
+  /** Rounds of work per onboarding, the first included. */
+  maxRounds: z.number().int().min(1).max(20),
+  /** Problems one client may report through the monitoring link. */
+  maxClientReports: z.number().int().min(1).max(50),
+  /** How long the feedback link in the report works (30 days on AWS). */
+  feedbackValidSeconds: seconds,
 });
 
 export type WorkflowPolicy = z.infer<typeof workflowPolicySchema>;

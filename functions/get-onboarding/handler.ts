@@ -12,15 +12,20 @@ export const handler = staffHandler(async ({ event }) => {
   const found = await findOnboardingWithTimeline(id);
   if (!found) throw notFound;
   // The waiting task's token is a secret of the backend: never shown.
-  const { id: onboardingId, pendingAnalysisTask: _secret, ...onboarding } = found.onboarding;
+  // The waits' task tokens are secrets of the backend: never shown.
+  const { id: onboardingId, pendingAnalysisTask: _secret, monitoringTask: _alsoSecret, ...onboarding } = found.onboarding;
   return json(200, {
     onboardingId,
     ...onboarding,
     notificationsSent: found.notificationsSent,
+    // The intake's incidents and those reported since, in number order.
+    incidents: [...onboarding.incidents, ...found.reportedIncidents.map(({ onboardingId: _omit, ...incident }) => incident)],
     waitingForAnalysis: Boolean(found.onboarding.pendingAnalysisTask) && onboarding.status === 'AWAITING_ANALYSIS',
     analysisVersions: found.analyses.map(({ version, submittedAt, submittedBy }) => ({ version, submittedAt, submittedBy })),
     agreementVersions: found.agreements,
     tickets: found.tickets.map(ticketView),
+    report: found.reports.at(-1) ?? null,
+    feedback: found.feedback ?? null,
     timeline: found.timeline.map(({ onboardingId: _omit, ...event }) => event),
   });
 });

@@ -1,6 +1,6 @@
 import { primaryContact } from '../domain/onboarding';
 import { countNotices } from '../adapters/dynamodb/notice-repository';
-import { agreementLink } from '../application/agreement-link';
+import { agreementLink } from '../application/client-links';
 import { currentAgreementLink } from '../application/agreement-client-link';
 import { loadAgreement } from '../application/agreement-loader';
 import { notifyOnce } from '../application/notifications';

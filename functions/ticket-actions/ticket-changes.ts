@@ -12,7 +12,7 @@ export type TicketAction =
   | { kind: 'work-log'; minutes: number; note: string }
   | { kind: 'hold'; reason: string }
   | { kind: 'resume' }
-  | { kind: 'resolve'; summary: string };
+  | { kind: 'resolve'; summary: string; followUp?: string };
 
 export interface ActionContext {
   /** The request's time (`requestContext.timeEpoch`), ISO. */
@@ -103,7 +103,7 @@ function resume(ticket: Ticket, { now, actor, calendar }: ActionContext): Planne
   };
 }
 
-function resolve(ticket: Ticket, { summary }: { summary: string }, { now, actor, by }: ActionContext): PlannedChange {
+function resolve(ticket: Ticket, { summary, followUp }: { summary: string; followUp?: string }, { now, actor, by }: ActionContext): PlannedChange {
   if (ticket.status === 'RESOLVED') {
     throw new ConflictError(`The ticket was resolved already, at ${ticket.resolvedAt ?? 'an earlier time'}`, {
       resolution: { summary: ticket.resolution?.summary ?? null, resolvedAt: ticket.resolvedAt ?? null, by: ticket.resolution?.by ?? null },
@@ -119,7 +119,7 @@ function resolve(ticket: Ticket, { summary }: { summary: string }, { now, actor,
     );
   }
   const { nextSlaCheckAt: _done, ...rest } = ticket;
-  const after: Ticket = { ...rest, status: 'RESOLVED', resolvedAt: now, resolution: { summary, by } };
+  const after: Ticket = { ...rest, status: 'RESOLVED', resolvedAt: now, resolution: { summary, ...(followUp ? { followUp } : {}), by } };
   return {
     ticket: after,
     event: ticketTransitionEvent(after, 'ticketResolved', now, actor, `Resolved by ${by.email}`),

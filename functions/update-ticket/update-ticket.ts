@@ -46,11 +46,11 @@ export function planUpdate(
   const changes: string[] = [];
   let after: Ticket = ticket;
   if (patch.requiredSkills !== undefined && JSON.stringify(patch.requiredSkills) !== JSON.stringify(ticket.requiredSkills)) {
-    changes.push(`requiredSkills ${ticket.requiredSkills.join(', ')} → ${patch.requiredSkills.join(', ')}`);
+    changes.push(`requiredSkills ${ticket.requiredSkills.join(', ') || '(none)'} → ${patch.requiredSkills.join(', ') || '(none)'}`);
     after = { ...after, requiredSkills: patch.requiredSkills };
   }
   if (patch.estimatedHours !== undefined && patch.estimatedHours !== ticket.estimatedHours) {
-    changes.push(`estimatedHours ${ticket.estimatedHours} → ${patch.estimatedHours}`);
+    changes.push(`estimatedHours ${ticket.estimatedHours || '(none)'} → ${patch.estimatedHours}`);
     after = { ...after, estimatedHours: patch.estimatedHours };
   }
   if (patch.priority !== undefined && patch.priority !== ticket.priority) {

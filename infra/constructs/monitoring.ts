@@ -27,6 +27,11 @@ export const ONBOARDING_METRICS = [
   'TicketResolved',
   'SlaWarning',
   'SlaBreach',
+  'ProblemReported',
+  'RoundStarted',
+  'OnboardingCompleted',
+  'FeedbackReceived',
+  'FeedbackScore',
 ] as const;
 
 /** A handler metric as Powertools publishes it: its namespace, with the default `service` dimension. */

@@ -32,6 +32,10 @@ describe('the HTTP API', () => {
     expect(routes.filter((route) => route.access === 'public').map((route) => route.routeKey)).toEqual([
       'GET /agreements/{token}',
       'POST /agreements/{token}',
+      'GET /problems/{token}',
+      'POST /problems/{token}',
+      'GET /feedback/{token}',
+      'POST /feedback/{token}',
     ]);
     expect(routes.filter((route) => route.access !== 'public').length).toBeGreaterThan(0);
     for (const route of routes) {

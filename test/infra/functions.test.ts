@@ -70,13 +70,14 @@ describe('the Lambda functions', () => {
 
   it('puts the link-signing secret ARN and the public base URL exactly on the functions that build client links', () => {
     const holders = (variable: string) => specs.filter((spec) => variable in environmentOf(dev, spec.name)).map((spec) => spec.name);
-    expect(holders(ENV.linkSigningSecretArn)).toEqual(['AwaitClientDecision', 'RemindClient']);
-    expect(holders(ENV.publicBaseUrl)).toEqual(['AwaitClientDecision', 'RemindClient']);
+    const linkBuilders = ['AwaitClientDecision', 'RemindClient', 'StartMonitoring', 'SendFollowUpReport'];
+    expect(holders(ENV.linkSigningSecretArn).sort()).toEqual([...linkBuilders].sort());
+    expect(holders(ENV.publicBaseUrl).sort()).toEqual([...linkBuilders].sort());
   });
 
   it("gives PUBLIC_BASE_URL as this API's endpoint (https://<id>.execute-api.<region>.amazonaws.com, no trailing slash)", () => {
     const apiId = logicalId(dev.stack, dev.stack.api.httpApi);
-    for (const name of ['AwaitClientDecision', 'RemindClient']) {
+    for (const name of ['AwaitClientDecision', 'RemindClient', 'StartMonitoring', 'SendFollowUpReport']) {
       expect(environmentOf(dev, name)[ENV.publicBaseUrl], name).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
     }
     // Not the stage URL, which for $default ends in "/".

@@ -129,7 +129,8 @@ describe('IAM', () => {
       .flatMap(([, policy]) => policy.Properties?.Roles as CfnValue[]);
     const readerOf = (spec: FunctionSpec) => ref(logicalId(stack, catalogFunction(stack, spec.name).role));
     const expected = specs.filter((spec) => spec.grants.linkSigningKey);
-    expect(expected.map((spec) => spec.name)).toEqual(['AwaitClientDecision', 'RemindClient']);
+    // The functions that put client links (agreement, problem report, feedback) into e-mails.
+    expect(expected.map((spec) => spec.name).sort()).toEqual(['AwaitClientDecision', 'RemindClient', 'SendFollowUpReport', 'StartMonitoring']);
     expect(readers).toHaveLength(expected.length);
     expect(readers).toEqual(expect.arrayContaining(expected.map(readerOf)));
     // No managed policy or resource policy opens it to anyone else.

@@ -50,7 +50,7 @@ const STATUS_MEANINGS: Record<OnboardingStatus, string> = {
 
 /** What a ticket status means. */
 const TICKET_STATUS_MEANINGS: Record<TicketStatus, string> = {
-  OPEN: 'Created from an approved agreement line; nobody has it yet (it may wait for a technician who fits).',
+  OPEN: 'Created from an approved agreement line or a reported problem; nobody has it yet (it may wait for a technician who fits, or a reported one for its round).',
   ASSIGNED: 'A technician with the skills and free capacity has it and has been e-mailed; the response clock runs.',
   ACKNOWLEDGED: 'The technician responded (on time or not is recorded); the resolution clock runs.',
   ON_HOLD: 'Waiting on the client: the SLA clock stands still until it is resumed.',
@@ -115,7 +115,7 @@ function whatItDoes(asl: AslDocMachine, name: string, state: AslDocState): strin
   const comment = state.Comment ?? '';
   switch (state.Type) {
     case 'Choice':
-      return [comment, `Branches on ${choiceVariables(state).map((variable) => resultRead(asl, variable)).join(', ')}.`].filter(Boolean).join(' ');
+      return [comment, `Branches on ${choiceVariables(state).map((variable) => resultRead(asl, name, variable)).join(', ')}.`].filter(Boolean).join(' ');
     case 'Succeed': {
       const status = END_STATES[name];
       if (!status) throw new Error(`Succeed state ${name} has no status in lifecycle END_STATES`);
@@ -134,9 +134,10 @@ function choiceVariables(state: AslDocState): string[] {
 }
 
 /** `$.reminding.remindersExhausted` → "`remindersExhausted` from `RemindClient`": the Task whose ResultPath holds it. */
-function resultRead(asl: AslDocMachine, variable: string): string {
+function resultRead(asl: AslDocMachine, choice: string, variable: string): string {
   const [, path, field] = /^\$\.(\w+)\.(\w+)$/.exec(variable) ?? [];
-  const task = Object.entries(asl.States).find(([, state]) => state.Type === 'Task' && state.ResultPath === `$.${path}`)?.[0];
+  const writers = Object.entries(asl.States).filter(([, state]) => state.Type === 'Task' && state.ResultPath === `$.${path}`);
+  const task = (writers.find(([, state]) => state.Next === choice) ?? writers[0])?.[0];
   return task && field ? `${code(field)} from ${code(task)}` : code(variable);
 }
 
@@ -266,7 +267,7 @@ export function ticketLifecycleTable(): string {
       rule.from.length === 0 ? '— (a new ticket)' : rule.from.map(code).join(', '),
       rule.to === 'HELD_FROM' ? 'the status it was held from' : code(rule.to),
       CAUSES[rule.cause],
-      code(TICKET_TRANSITIONS_MADE_BY[name as keyof typeof TICKET_TRANSITIONS]),
+      TICKET_TRANSITIONS_MADE_BY[name as keyof typeof TICKET_TRANSITIONS].map(code).join(', '),
       code(rule.event),
     ]),
   );

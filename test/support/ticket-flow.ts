@@ -8,6 +8,7 @@ import { agreementLinkFromInbox, decide, detailOf } from './agreement-flow';
 export interface TicketView {
   ticketId: string;
   incidentId: string;
+  round: number | null;
   title: string;
   priority: string;
   requiredSkills: string[];

@@ -97,6 +97,19 @@ export const ticketKey = (onboardingId: string, ticketId: string) => ({
   sk: `TICKET#${ticketId.slice(-2)}`,
 });
 export const TICKET_PREFIX = 'TICKET#';
+
+/** Incidents reported after the intake (the intake's own are on the aggregate). */
+export const incidentKey = (onboardingId: string, incidentId: string) => ({ pk: onboardingPartition(onboardingId), sk: `INCIDENT#${incidentId.slice(-2)}` });
+export const INCIDENT_PREFIX = 'INCIDENT#';
+/** A client's problem form submission, claimed once: a double submit files one report. */
+export const submissionKey = (onboardingId: string, submissionId: string) => ({ pk: onboardingPartition(onboardingId), sk: `SUBMISSION#${submissionId}` });
+/** A problem that a bound refused: an open point of the follow-up report. */
+export const refusedProblemKey = (onboardingId: string, at: string, suffix: string) => ({ pk: onboardingPartition(onboardingId), sk: `REFUSED#${at}#${suffix}` });
+export const REFUSED_PREFIX = 'REFUSED#';
+/** The immutable follow-up report, and the client's feedback on it. */
+export const reportKey = (onboardingId: string, version: number) => ({ pk: onboardingPartition(onboardingId), sk: `REPORT#${String(version).padStart(4, '0')}` });
+export const REPORT_PREFIX = 'REPORT#';
+export const feedbackKey = (onboardingId: string) => ({ pk: onboardingPartition(onboardingId), sk: 'FEEDBACK' });
 export const UNASSIGNED = 'ASSIGNEE#UNASSIGNED';
 export const assigneePartition = (technicianId: string) => `ASSIGNEE#${technicianId}`;
 export const SLA_CHECK_PARTITION = 'SLA_CHECK';

@@ -3,6 +3,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Agreement } from '../../domain/agreement';
 import { allows, EVENTS, transitionEventType, transitionRule, type TransitionName } from '../../domain/lifecycle';
 import type { Actor, AgreementSummary, Onboarding, OnboardingStatus, SubmittedAnalysis, TimelineEvent } from '../../domain/onboarding';
+import type { Feedback } from '../../domain/client-link';
+import type { FollowUpReport } from '../../domain/follow-up-report';
+import type { ReportedIncident } from '../../domain/problem';
 import type { Ticket } from '../../domain/ticket';
 import { ConflictError, rethrowTransient } from '../../runtime/errors';
 import { GSIS } from './table-design';
@@ -19,6 +22,9 @@ import {
   onboardingIndexKeys,
   onboardingKey,
   onboardingPartition,
+  feedbackKey,
+  INCIDENT_PREFIX,
+  REPORT_PREFIX,
   TICKET_PREFIX,
   TIMELINE_PREFIX,
   timelineEventKey,
@@ -93,6 +99,10 @@ export interface OnboardingRecord {
   /** Notification name → when it went out. */
   notificationsSent: Record<string, string>;
   tickets: Ticket[];
+  /** Incidents reported after the intake. */
+  reportedIncidents: ReportedIncident[];
+  reports: FollowUpReport[];
+  feedback?: Feedback;
 }
 
 /** The aggregate, its timeline, document versions and notifications in one partition query. */
@@ -118,6 +128,7 @@ export async function findOnboardingWithTimeline(onboardingId: string): Promise<
   }
   const aggregate = items.find((item) => item.sk === onboardingKey(onboardingId).sk);
   if (!aggregate) return undefined;
+  const feedback = items.find((item) => item.sk === feedbackKey(onboardingId).sk);
   const withPrefix = <T>(prefix: string) =>
     items.filter((item) => typeof item.sk === 'string' && item.sk.startsWith(prefix)).map((item) => withoutKeys<T>(item));
   return {
@@ -127,10 +138,25 @@ export async function findOnboardingWithTimeline(onboardingId: string): Promise<
     agreements: withPrefix<Agreement>(AGREEMENT_PREFIX),
     notificationsSent: Object.fromEntries(withPrefix<{ name: string; at: string }>(NOTICE_PREFIX).map((notice) => [notice.name, notice.at])),
     tickets: withPrefix<Ticket>(TICKET_PREFIX),
+    reportedIncidents: withPrefix<ReportedIncident>(INCIDENT_PREFIX),
+    reports: withPrefix<FollowUpReport>(REPORT_PREFIX),
+    ...(feedback ? { feedback: withoutKeys<Feedback>(feedback) } : {}),
   };
 }
 
-export type OnboardingChanges = Partial<Pick<Onboarding, 'failure' | 'agreement' | 'analysisRound' | 'changeRequests'>>;
+export type OnboardingChanges = Partial<Pick<Onboarding, 'failure' | 'agreement' | 'analysisRound' | 'changeRequests' | 'round' | 'roundStartedAt' | 'monitoring'>>;
+
+/** What else a status change writes, and what it needs besides its version and status. */
+export interface TransitionExtras {
+  /** Further items of the same transaction (a round's tickets, a report, a link). */
+  also?: TransactionItem[];
+  /** Added to the aggregate's counters (ADD: concurrent writers never lose each other's counts). */
+  add?: Record<string, number>;
+  /** Removed from the aggregate. */
+  remove?: string[];
+  /** Another condition on the aggregate, e.g. that no problem waits for a round. */
+  condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+}
 
 /**
  * Moves the aggregate along one transition of the lifecycle, in one transaction with its timeline
@@ -143,6 +169,7 @@ export async function transitionOnboarding(
   transition: TransitionName,
   event: { at: string; actor: Actor; detail?: string; agreementVersion?: number },
   changes: OnboardingChanges = {},
+  extras: TransitionExtras = {},
 ): Promise<Onboarding> {
   const rule = transitionRule(transition);
   if (!allows(transition, current.status)) {
@@ -175,19 +202,34 @@ export async function transitionOnboarding(
     values[`:${name}`] = value;
     sets.push(`#${name} = :${name}`);
   }
+  const adds = Object.entries(extras.add ?? {}).map(([name, amount]) => {
+    names[`#${name}`] = name;
+    values[`:add_${name}`] = amount;
+    return `#${name} :add_${name}`;
+  });
+  const removes = (extras.remove ?? []).map((name) => {
+    names[`#${name}`] = name;
+    return `#${name}`;
+  });
+  Object.assign(names, extras.condition?.names);
+  Object.assign(values, extras.condition?.values);
+  const expression = [`SET ${sets.join(', ')}`, adds.length ? `ADD ${adds.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
+    .filter(Boolean)
+    .join(' ');
   const result = await writeTransaction(
     [
       {
         Update: {
           TableName: TABLE_NAME,
           Key: onboardingKey(current.id),
-          UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: '#version = :expected AND #status = :from',
+          UpdateExpression: expression,
+          ConditionExpression: `#version = :expected AND #status = :from${extras.condition ? ` AND (${extras.condition.expression})` : ''}`,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
         },
       },
       timelineEventPut(timelineEvent),
+      ...(extras.also ?? []),
     ],
     ENTITY,
   );
@@ -365,6 +407,18 @@ export async function storePendingAnalysisTask(onboardingId: string, taskToken: 
     values: { ':task': { taskToken, since }, ':awaiting': 'AWAITING_ANALYSIS' },
   });
   if (!updated) throw new ConflictError(`Onboarding ${onboardingId} is not waiting for an analysis`);
+  return updated;
+}
+
+/** Keeps the monitoring wait's task token while the onboarding is MONITORING. */
+export async function storeMonitoringTask(onboardingId: string, taskToken: string, since: string): Promise<Onboarding> {
+  const updated = await updateAggregate(onboardingId, {
+    expression: 'SET monitoringTask = :task',
+    condition: '#status = :monitoring',
+    names: { '#status': 'status' },
+    values: { ':task': { taskToken, since }, ':monitoring': 'MONITORING' },
+  });
+  if (!updated) throw new ConflictError(`Onboarding ${onboardingId} is not being monitored`);
   return updated;
 }
 

@@ -4,14 +4,14 @@ import { onboardingOfTicket, type Ticket, type TicketStatus } from '../../domain
 import { ConflictError, rethrowTransient } from '../../runtime/errors';
 import { documentClient, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { assigneePartition, SLA_CHECK_PARTITION, technicianKey, ticketIndexKeys, ticketKey, UNASSIGNED, withoutKeys } from './keys';
+import { assigneePartition, onboardingKey, SLA_CHECK_PARTITION, technicianKey, ticketIndexKeys, ticketKey, UNASSIGNED, withoutKeys } from './keys';
 import { timelineEventPut } from './onboarding-repository';
 import { GSIS } from './table-design';
 import { writeTransaction, type TransactionItem } from './transaction';
 
 const ENTITY = 'ticket';
 
-const ticketItem = (ticket: Ticket) => ({
+export const ticketItem = (ticket: Ticket) => ({
   ...ticket,
   ...ticketKey(ticket.onboardingId, ticket.ticketId),
   ...ticketIndexKeys(ticket),
@@ -34,11 +34,25 @@ function ticketPut(before: Pick<Ticket, 'ticketVersion'> | undefined, after: Tic
  * Creates a round's tickets with their timeline events in one transaction (25 tickets and 25
  * events stay under DynamoDB's 100 items). Returns false when they exist already: a retried step.
  */
-export async function insertTickets(tickets: Ticket[], events: TimelineEvent[]): Promise<boolean> {
-  const result = await writeTransaction([...tickets.map((ticket) => ticketPut(undefined, ticket)), ...events.map(timelineEventPut)], ENTITY);
+export async function insertTickets(tickets: Ticket[], events: TimelineEvent[], also: TransactionItem[] = []): Promise<boolean> {
+  const result = await writeTransaction([...tickets.map((ticket) => ticketPut(undefined, ticket)), ...events.map(timelineEventPut), ...also], ENTITY);
   if (result.committed) return true;
   if (result.failedConditions.every((index) => index < tickets.length)) return false;
   throw new ConflictError('The tickets could not be created');
+}
+
+/** The aggregate's round set to 1 with the approved agreement's tickets, while it is IMPLEMENTING. */
+export function firstRound(onboardingId: string): TransactionItem {
+  return {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: onboardingKey(onboardingId),
+      UpdateExpression: 'SET #round = :one',
+      ConditionExpression: '#status = :implementing',
+      ExpressionAttributeNames: { '#round': 'round', '#status': 'status' },
+      ExpressionAttributeValues: { ':one': 1, ':implementing': 'IMPLEMENTING' },
+    },
+  };
 }
 
 export async function findTicket(ticketId: string): Promise<Ticket | undefined> {

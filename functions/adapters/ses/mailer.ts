@@ -9,6 +9,8 @@ const SENDER_ADDRESS = requireEnv(ENV.senderAddress);
 
 export interface EmailMessage {
   to: string[];
+  /** In copy (the account manager on the client's report). */
+  cc?: string[];
   subject: string;
   text: string;
   html: string;
@@ -28,12 +30,12 @@ const ADDRESS = /^(?:[^<>\r\n"]{0,100}<)?[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<
 export async function sendEmail(message: EmailMessage): Promise<string> {
   const from = SENDER_ADDRESS;
   if (!ADDRESS.test(from)) throw new InvalidEmailAddressError('sender');
-  if (message.to.length === 0 || !message.to.every((address) => ADDRESS.test(address))) throw new InvalidEmailAddressError('recipient');
+  if (message.to.length === 0 || ![...message.to, ...(message.cc ?? [])].every((address) => ADDRESS.test(address))) throw new InvalidEmailAddressError('recipient');
   try {
     const { MessageId } = await ses.send(
       new SendEmailCommand({
         FromEmailAddress: from,
-        Destination: { ToAddresses: message.to },
+        Destination: { ToAddresses: message.to, ...(message.cc?.length ? { CcAddresses: message.cc } : {}) },
         Content: {
           Simple: {
             Subject: { Data: message.subject.replace(/[\r\n]+/g, ' '), Charset: 'UTF-8' },
