@@ -5,7 +5,7 @@ import type { intakeSchema } from '../functions/domain/intake';
 import type { Onboarding } from '../functions/domain/onboarding';
 import type { Priority } from '../functions/domain/rate-card';
 import type { PriceAgreementInput } from '../functions/domain/pricing';
-import { DEFAULT_RATE_CARD } from '../infra/stage-config';
+import { DEFAULT_RATE_CARD, EXAMPLE_PROVIDER } from '../infra/stage-config';
 import { validIntake } from '../test/support/fixtures';
 
 /*
@@ -37,9 +37,10 @@ export function intakeBody(incidentCount: number): IntakeInput {
 }
 
 /** The stored onboarding's part that pricing reads, with `incidentCount` incidents. */
-export function onboardingFor(incidentCount: number): Pick<Onboarding, 'id' | 'client' | 'incidents'> {
+export function onboardingFor(incidentCount: number): Pick<Onboarding, 'id' | 'client' | 'incidents' | 'contacts'> {
   return {
     id: 'onb-01JQ0000000000000000000000',
+    contacts: [{ role: 'primary', name: 'Jan de Vries', email: 'jan@korenschoof.example' }],
     client: { companyName: 'Bakkerij De Korenschoof B.V.', kvkNumber: '12345678', vatNumber: 'NL123456789B01', locale: 'nl' },
     incidents: Array.from({ length: incidentCount }, (_, i) => ({ id: incidentId(i + 1), ...incident(i + 1) })),
   };
@@ -77,6 +78,7 @@ export function draftInput(incidentCount: number): PriceAgreementInput {
     analysis: analysisFor(incidentCount),
     rateCard: DEFAULT_RATE_CARD,
     version: 1,
+    provider: EXAMPLE_PROVIDER,
     now: new Date('2025-06-10T09:00:00Z'),
   };
 }

@@ -1,4 +1,5 @@
 import type { RateCard } from '../functions/domain/rate-card';
+import type { ProviderIdentity } from '../functions/domain/provider';
 import type { WorkflowPolicy } from '../functions/domain/workflow-policy';
 
 /**
@@ -18,6 +19,10 @@ export interface StageConfig {
   logRetentionDays: number;
   /** prod: deletion protection and RETAIN on the table and user pool. */
   protectData: boolean;
+  /** Who contracts with the client, on every agreement, PDF and report. prod takes it from `-c providerFile=`. */
+  provider: ProviderIdentity;
+  /** Years a client's decision evidence is kept after the decision (Dutch retention of business records: 7). */
+  evidenceRetentionYears: number;
   /** Days the service desk is closed besides weekends and Dutch public holidays (YYYY-MM-DD), e.g. 5 May in a lustrum year. */
   extraClosedDays: string[];
 }
@@ -38,6 +43,8 @@ function deployedPolicy(validityDays: number): WorkflowPolicy {
     analysisMaxReminders: 2,
     decisionReminderSeconds: Math.floor((validityDays * DAY) / (decisionMaxReminders + 1)),
     decisionMaxReminders,
+    releaseReminderSeconds: 4 * 60 * 60,
+    releaseMaxReminders: 2,
     maxRevisions: 3,
     assignmentRecheckSeconds: 60 * 60,
     assignmentEscalateAfterSeconds: 4 * 60 * 60,
@@ -50,6 +57,19 @@ function deployedPolicy(validityDays: number): WorkflowPolicy {
     feedbackValidSeconds: 30 * DAY,
   };
 }
+
+/** An example identity for the twin and dev; prod must be given the real one (`-c providerFile=provider.json`). */
+export const EXAMPLE_PROVIDER: ProviderIdentity = {
+  legalName: 'Break & Fix IT B.V. (voorbeeld)',
+  address: { street: 'Voorbeeldstraat 1', postalCode: '1234 AB', city: 'Utrecht', country: 'Nederland' },
+  kvkNumber: '00000000',
+  vatId: 'NL000000000B00',
+  iban: 'NL00BANK0000000000',
+  termsUrl: 'https://breakfix.example/algemene-voorwaarden',
+};
+
+/** Dutch retention for business records (art. 2:10 BW, art. 52 AWR): 7 years. */
+const EVIDENCE_RETENTION_YEARS = 7;
 
 /** 5 May is a public holiday in lustrum years (2025, 2030, …); date-holidays does not know it. */
 const LUSTRUM_LIBERATION_DAYS = ['2030-05-05', '2035-05-05', '2040-05-05'];
@@ -68,9 +88,11 @@ export const DEFAULT_RATE_CARD: RateCard = {
   invoicing: { frequency: 'monthly', paymentTermDays: 14 },
   minimumBillableMinutes: 15,
   validityDays: 30,
+  reviewAboveCents: 250_000,
+  analysisLimits: { maxHoursPerItem: 40, maxMaterialQuantity: 100, maxMaterialUnitCostCents: 500_000 },
 };
 
-export const STAGE_DEFAULTS: Record<'dev' | 'prod', Omit<StageConfig, 'senderAddress' | 'analystAddresses' | 'opsAddresses'>> = {
+export const STAGE_DEFAULTS: Record<'dev' | 'prod', Omit<StageConfig, 'senderAddress' | 'analystAddresses' | 'opsAddresses' | 'provider'>> = {
   dev: {
     stage: 'dev',
     region: DEFAULT_REGION,
@@ -79,6 +101,7 @@ export const STAGE_DEFAULTS: Record<'dev' | 'prod', Omit<StageConfig, 'senderAdd
     logRetentionDays: 14,
     protectData: false,
     extraClosedDays: LUSTRUM_LIBERATION_DAYS,
+    evidenceRetentionYears: EVIDENCE_RETENTION_YEARS,
   },
   prod: {
     stage: 'prod',
@@ -88,6 +111,7 @@ export const STAGE_DEFAULTS: Record<'dev' | 'prod', Omit<StageConfig, 'senderAdd
     logRetentionDays: 365,
     protectData: true,
     extraClosedDays: LUSTRUM_LIBERATION_DAYS,
+    evidenceRetentionYears: EVIDENCE_RETENTION_YEARS,
   },
 };
 
@@ -105,6 +129,8 @@ export const LOCAL_STAGE: StageConfig = {
     analysisMaxReminders: 2,
     decisionReminderSeconds: 120,
     decisionMaxReminders: 2,
+    releaseReminderSeconds: 120,
+    releaseMaxReminders: 2,
     maxRevisions: 3,
     assignmentRecheckSeconds: 60,
     assignmentEscalateAfterSeconds: 120,
@@ -121,4 +147,6 @@ export const LOCAL_STAGE: StageConfig = {
   logRetentionDays: 1,
   protectData: false,
   extraClosedDays: LUSTRUM_LIBERATION_DAYS,
+  provider: EXAMPLE_PROVIDER,
+  evidenceRetentionYears: EVIDENCE_RETENTION_YEARS,
 };

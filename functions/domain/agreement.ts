@@ -1,10 +1,14 @@
 import type { ActionType } from './analysis';
+import type { ProviderIdentity } from './provider';
 import type { Priority, RateCard } from './rate-card';
 
 /** One priced line per analysed incident. All money in integer euro cents. */
 export interface AgreementLine {
   incidentId: string;
   title: string;
+  /** The analyst's findings and the work proposed; absent on versions drafted before the page showed them. */
+  rootCause?: string;
+  solution?: string;
   actionType: ActionType;
   priority: Priority;
   estimatedHours: number;
@@ -33,7 +37,14 @@ export interface Agreement {
   createdAt: string;
   /** Last day (Europe/Amsterdam, YYYY-MM-DD) the client may approve: createdAt's Amsterdam date + validityDays. */
   validUntil: string;
-  client: { companyName: string; kvkNumber?: string; vatNumber?: string; locale: 'nl' | 'en' };
+  client: { companyName: string; kvkNumber?: string; vatNumber?: string; locale: 'nl' | 'en'; contact?: { name: string; email: string } };
+  /** Who contracts with the client; absent on versions drafted before the identity was shown. */
+  provider?: ProviderIdentity;
+  /**
+   * Set when an account manager released a version held above the rate card's review threshold:
+   * this version was re-drafted at the release, with the held one's lines and rate-card snapshot.
+   */
+  release?: { heldVersion: number; releasedAt: string; releasedBy: string };
   lines: AgreementLine[];
   totals: AgreementTotals;
   responseTimes: Record<Priority, number>;

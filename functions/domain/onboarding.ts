@@ -71,6 +71,13 @@ export type ClientDecision = 'approve' | 'decline' | 'request-changes';
 
 export interface AgreementSummary {
   version: number;
+  /** The analysis this version prices (a release re-drafts the same analysis as a new version). */
+  analysisVersion?: number;
+  /** Why the version waits for a person (AWAITING_RELEASE), or absent when it went to the client directly. */
+  hold?: { reasons: ReleaseHoldReason[]; heldAt: string };
+  /** The PDFs kept of this version: exactly the bytes the client received. */
+  offerPdf?: StoredPdfRef;
+  decidedPdf?: StoredPdfRef;
   createdAt: string;
   validUntil: string;
   totals: AgreementTotals;
@@ -78,6 +85,15 @@ export interface AgreementSummary {
   /** SHA-256 of the client's link token, set when the link is e-mailed. */
   linkHash?: string;
   decision?: { decision: ClientDecision; name: string; at: string; comment?: string };
+}
+
+/** Why an offer waits for an account manager: its total is above the threshold, or a line exceeds the card's analysis limits. */
+export type ReleaseHoldReason = 'above-review-threshold' | 'beyond-analysis-limits';
+
+/** A stored PDF: the item holds the bytes, the aggregate its hash and size. */
+export interface StoredPdfRef {
+  sha256: string;
+  bytes: number;
 }
 
 export interface ChangeRequest {

@@ -2,7 +2,8 @@ import type { Agreement, AgreementLine, AgreementTotals } from './agreement';
 import type { AnalysisItem } from './analysis';
 import { AnalysisMismatchError, checkAnalysisAgainstIncidents } from './analysis-validation';
 import { canonicalJson, sha256Hex } from './canonical-json';
-import type { Onboarding } from './onboarding';
+import { primaryContact, type Onboarding, type ReleaseHoldReason } from './onboarding';
+import type { ProviderIdentity } from './provider';
 import { storedRateCardSchema, type Priority, type RateCard } from './rate-card';
 
 /*
@@ -52,6 +53,8 @@ export function priceLine(item: AnalysisItem, incidentTitle: string, rateCard: R
   return {
     incidentId: item.incidentId,
     title: incidentTitle,
+    rootCause: item.rootCause,
+    solution: item.solution,
     actionType: item.actionType,
     priority: item.priority,
     estimatedHours: item.estimatedHours,
@@ -74,11 +77,12 @@ export function totalsOf(lines: readonly Pick<AgreementLine, 'totalCents'>[], va
 }
 
 export interface PriceAgreementInput {
-  onboarding: Pick<Onboarding, 'id' | 'client' | 'incidents'>;
+  onboarding: Pick<Onboarding, 'id' | 'client' | 'incidents' | 'contacts'>;
   analysis: { version: number; items: AnalysisItem[] };
   rateCard: RateCard;
-  /** The agreement version being drafted (1, then one more per requested change). */
+  /** The agreement version being drafted: one more than the last (a change request or a release drafts a new one). */
   version: number;
+  provider: ProviderIdentity;
   now: Date;
 }
 
@@ -87,7 +91,7 @@ export interface PriceAgreementInput {
  * order and a hash over its canonical content. Throws AnalysisMismatchError unless the analysis
  * covers every incident exactly once (the API checks this too; the workflow must not trust it).
  */
-export function priceAgreement({ onboarding, analysis, rateCard, version, now }: PriceAgreementInput): Agreement {
+export function priceAgreement({ onboarding, analysis, rateCard, version, provider, now }: PriceAgreementInput): Agreement {
   const mismatches = checkAnalysisAgainstIncidents(
     onboarding.incidents.map((incident) => incident.id),
     analysis,
@@ -97,6 +101,7 @@ export function priceAgreement({ onboarding, analysis, rateCard, version, now }:
   const itemsByIncident = new Map(analysis.items.map((item) => [item.incidentId, item]));
   const lines = onboarding.incidents.map((incident) => priceLine(itemsByIncident.get(incident.id)!, incident.title, rateCard));
   const { companyName, kvkNumber, vatNumber, locale } = onboarding.client;
+  const contact = primaryContact(onboarding);
 
   const content: Omit<Agreement, 'documentHash'> = {
     onboardingId: onboarding.id,
@@ -105,7 +110,14 @@ export function priceAgreement({ onboarding, analysis, rateCard, version, now }:
     createdAt: now.toISOString(),
     validUntil: agreementValidUntil(now, rateCard.validityDays),
     // Absent optional fields stay absent (not undefined), so the stored item matches what was hashed.
-    client: { companyName, ...(kvkNumber !== undefined && { kvkNumber }), ...(vatNumber !== undefined && { vatNumber }), locale },
+    client: {
+      companyName,
+      ...(kvkNumber !== undefined && { kvkNumber }),
+      ...(vatNumber !== undefined && { vatNumber }),
+      locale,
+      contact: { name: contact.name, email: contact.email },
+    },
+    provider: structuredClone(provider),
     lines,
     totals: totalsOf(lines, rateCard.vatPercent),
     responseTimes: responseTimesOf(rateCard),
@@ -113,6 +125,43 @@ export function priceAgreement({ onboarding, analysis, rateCard, version, now }:
     invoicing: { ...rateCard.invoicing },
     minimumBillableMinutes: rateCard.minimumBillableMinutes,
     rateCard: structuredClone(rateCard),
+  };
+  return { ...content, documentHash: documentHashOf(content) };
+}
+
+/**
+ * Why an offer must wait for a person before it reaches the client: its total incl. VAT is above
+ * the review threshold of the card it was priced with, or a line asks for more than the card's
+ * analysis limits allow (POST /analysis refuses that against the current card; the snapshot may
+ * differ). A released version is never held again.
+ */
+export function releaseHoldReasons(agreement: Agreement): ReleaseHoldReason[] {
+  if (agreement.release) return [];
+  const card = storedRateCardSchema.parse(agreement.rateCard);
+  const limits = card.analysisLimits;
+  const reasons: ReleaseHoldReason[] = [];
+  if (agreement.totals.inclVatCents > card.reviewAboveCents) reasons.push('above-review-threshold');
+  const beyond = agreement.lines.some(
+    (line) =>
+      line.estimatedHours > limits.maxHoursPerItem ||
+      line.materials.some((m) => m.quantity > limits.maxMaterialQuantity || m.unitCostCents > limits.maxMaterialUnitCostCents),
+  );
+  if (beyond) reasons.push('beyond-analysis-limits');
+  return reasons;
+}
+
+/**
+ * The released version: the held one's lines, totals and rate-card snapshot unchanged, drafted anew
+ * at the release, so the client's validity window starts now, with a new hash.
+ */
+export function redraftForRelease(held: Agreement, input: { version: number; now: Date; releasedBy: string }): Agreement {
+  const { documentHash: _heldHash, ...heldContent } = held;
+  const content: Omit<Agreement, 'documentHash'> = {
+    ...structuredClone(heldContent),
+    version: input.version,
+    createdAt: input.now.toISOString(),
+    validUntil: agreementValidUntil(input.now, held.rateCard.validityDays),
+    release: { heldVersion: held.version, releasedAt: input.now.toISOString(), releasedBy: input.releasedBy },
   };
   return { ...content, documentHash: documentHashOf(content) };
 }

@@ -8,6 +8,12 @@ export type Priority = (typeof PRIORITIES)[number];
 /** Resolution times (business hours) a card that predates them gets, per priority. */
 export const DEFAULT_RESOLUTION_HOURS: Record<Priority, number> = { critical: 8, high: 16, normal: 40, low: 80 };
 
+/** What an analysis may ask for on a card that predates the limits (the schema's maxima are higher). */
+export const DEFAULT_ANALYSIS_LIMITS = { maxHoursPerItem: 40, maxMaterialQuantity: 100, maxMaterialUnitCostCents: 500_000 } as const;
+
+/** Offers above this total (incl. VAT, cents) wait for an account manager's release: €2,500.00. */
+export const DEFAULT_REVIEW_ABOVE_CENTS = 250_000;
+
 /**
  * The rate card's fields, built twice: strict for PUT /rate-card (unknown fields rejected) and
  * lenient for reading stored cards and agreement snapshots (unknown fields ignored, so code of an
@@ -43,6 +49,14 @@ function rateCardShape(object: typeof z.strictObject) {
     minimumBillableMinutes: z.number().int().min(1).max(240),
     /** How long an agreement priced with this card may be approved; also the decision window. */
     validityDays: z.number().int().min(1).max(365),
+    /** An agreement whose total incl. VAT is above this many cents waits in AWAITING_RELEASE for a person. */
+    reviewAboveCents: z.number().int().min(0).max(100_000_000_00).default(DEFAULT_REVIEW_ABOVE_CENTS),
+    /** Upper bounds on one analysis item: POST /analysis refuses more, and a snapshot's breach holds the offer. */
+    analysisLimits: object({
+      maxHoursPerItem: z.number().min(0.25).max(200),
+      maxMaterialQuantity: z.number().int().min(1).max(10_000),
+      maxMaterialUnitCostCents: z.number().int().min(0).max(10_000_000),
+    }).default({ ...DEFAULT_ANALYSIS_LIMITS }),
   });
 }
 

@@ -18,6 +18,10 @@ export const workflowPolicySchema = z.strictObject({
   decisionReminderSeconds: seconds,
   /** Reminders per agreement version; one more timeout expires the agreement. */
   decisionMaxReminders: count,
+  /** An offer held for release (above the rate card's review threshold): a reminder to the account manager after each of these. */
+  releaseReminderSeconds: seconds,
+  /** Reminders per held offer; one more timeout escalates, once, to the operations addresses. */
+  releaseMaxReminders: count,
   /** How many times the client may ask for changes before only approve or decline remain. */
   maxRevisions: count,
   /** Nobody fits a ticket: look again at least this often (a new or freed technician wakes the wait sooner). */

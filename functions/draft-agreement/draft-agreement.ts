@@ -5,6 +5,7 @@ import { currentRateCard } from '../adapters/dynamodb/rate-card-repository';
 import { ConflictError } from '../runtime/errors';
 import { loadOnboarding } from '../application/onboarding-loader';
 import { formatEuro } from '../templates/format';
+import { PROVIDER } from '../application/provider-identity';
 
 /**
  * Process step 3, the service agreement (docs/architecture.md): prices the analysis with the rate card in force into an immutable agreement
@@ -21,7 +22,7 @@ export async function draftAgreement(onboardingId: string, analysisVersion: numb
 
   const agreement =
     (await findAgreementVersion(onboardingId, analysisVersion)) ??
-    priceAgreement({ onboarding, analysis, rateCard: (await currentRateCard()).rateCard, version: analysisVersion, now });
+    priceAgreement({ onboarding, analysis, rateCard: (await currentRateCard()).rateCard, version: analysisVersion, provider: PROVIDER, now });
   await recordAgreementDraft(
     onboarding,
     agreement,

@@ -25,6 +25,10 @@ export const ENV = {
   publicBaseUrl: 'PUBLIC_BASE_URL',
   /** JSON array of extra closed days (YYYY-MM-DD) for the business-hours clock (stage config). */
   extraClosedDays: 'EXTRA_CLOSED_DAYS',
+  /** JSON of the provider's legal identity (name, address, KvK, btw-id, IBAN, terms URL) (stage config). */
+  providerIdentity: 'PROVIDER_IDENTITY',
+  /** Years the evidence of a client's decision is kept (stage config; 7, Dutch retention of business records). */
+  evidenceRetentionYears: 'EVIDENCE_RETENTION_YEARS',
   /** Secrets Manager secret whose value signs client links (grant: linkSigningKey). */
   linkSigningSecretArn: 'LINK_SIGNING_SECRET_ARN',
 } as const;

@@ -149,6 +149,8 @@ export class CatalogFunction extends Construct {
       [ENV.workflowPolicy]: JSON.stringify(stage.policy),
       [ENV.defaultRateCard]: JSON.stringify(stage.defaultRateCard),
       [ENV.extraClosedDays]: JSON.stringify(stage.extraClosedDays),
+      [ENV.providerIdentity]: JSON.stringify(stage.provider),
+      [ENV.evidenceRetentionYears]: String(stage.evidenceRetentionYears),
       POWERTOOLS_SERVICE_NAME,
       POWERTOOLS_METRICS_NAMESPACE,
       NODE_OPTIONS: '--enable-source-maps',

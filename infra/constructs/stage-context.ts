@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Node } from 'constructs';
-import { STAGE_DEFAULTS, type StageConfig } from '../stage-config';
+import { providerIdentitySchema, type ProviderIdentity } from '../../functions/domain/provider';
+import { EXAMPLE_PROVIDER, STAGE_DEFAULTS, type StageConfig } from '../stage-config';
 
 export type DeployedStage = keyof typeof STAGE_DEFAULTS;
 
@@ -44,6 +46,30 @@ function addressList(raw: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The provider's legal identity from `-c providerFile=provider.json` (a JSON file beside cdk.json);
+ * dev falls back to the example identity, prod must be given the real one.
+ */
+function providerFrom(node: Node, stage: DeployedStage): ProviderIdentity {
+  const file = readContext(node, 'providerFile');
+  if (file === undefined) {
+    if (stage === 'prod') throw new StageContextError('Stage prod needs the provider\'s legal identity: -c providerFile=provider.json (see README)');
+    return EXAMPLE_PROVIDER;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new StageContextError(`providerFile ${file} is not readable JSON: ${(error as Error).message}`);
+  }
+  const parsed = providerIdentitySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new StageContextError(`providerFile ${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
 /** Builds the stage's config from `-c stage=dev|prod` (default dev) and the deploy-time values. */
 export function stageConfigFromContext(node: Node): StageConfig {
   const stage = readContext(node, 'stage') ?? 'dev';
@@ -71,6 +97,7 @@ export function stageConfigFromContext(node: Node): StageConfig {
     opsAddresses: addressList(given.opsAddresses ?? DEV_PLACEHOLDERS.opsAddresses),
     // No placeholder: a subscription to a fake mailbox would only bounce. Dev alarms stay in the console.
     alarmEmail: given.alarmEmail,
+    provider: providerFrom(node, stage),
   };
   if (config.analystAddresses.length === 0 || config.opsAddresses.length === 0) {
     throw new StageContextError('analystAddresses and opsAddresses need at least one address each');

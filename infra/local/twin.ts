@@ -117,6 +117,8 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       [ENV.linkSigningSecretArn]: secretsManager.arnOf(TWIN_LINK_SECRET_NAME),
       [ENV.defaultRateCard]: JSON.stringify(stage.defaultRateCard),
       [ENV.extraClosedDays]: JSON.stringify(stage.extraClosedDays),
+      [ENV.providerIdentity]: JSON.stringify(stage.provider),
+      [ENV.evidenceRetentionYears]: String(stage.evidenceRetentionYears),
       [ENV.tableName]: tableName,
       [ENV.senderAddress]: stage.senderAddress,
       [ENV.analystAddresses]: stage.analystAddresses.join(','),

@@ -43,6 +43,8 @@ describe('the Lambda functions', () => {
       [ENV.workflowPolicy]: JSON.stringify(stage.policy),
       [ENV.defaultRateCard]: JSON.stringify(stage.defaultRateCard),
       [ENV.extraClosedDays]: JSON.stringify(stage.extraClosedDays),
+      [ENV.providerIdentity]: JSON.stringify(stage.provider),
+      [ENV.evidenceRetentionYears]: String(stage.evidenceRetentionYears),
       POWERTOOLS_SERVICE_NAME: match.any(String),
       POWERTOOLS_METRICS_NAMESPACE: match.any(String),
       NODE_OPTIONS: '--enable-source-maps',

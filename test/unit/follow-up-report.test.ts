@@ -273,6 +273,8 @@ const rateCard: fc.Arbitrary<RateCard> = fc.record({
   invoicing: fc.constant({ frequency: 'monthly' as const, paymentTermDays: 14 }),
   minimumBillableMinutes: fc.integer({ min: 1, max: 240 }),
   validityDays: fc.constant(30),
+  reviewAboveCents: fc.constant(250_000),
+  analysisLimits: fc.constant({ maxHoursPerItem: 200, maxMaterialQuantity: 10_000, maxMaterialUnitCostCents: 10_000_000 }),
 });
 
 const ticketCase = fc.record({

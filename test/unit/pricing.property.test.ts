@@ -1,3 +1,4 @@
+import { EXAMPLE_PROVIDER } from '../../infra/stage-config';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Agreement } from '../../functions/domain/agreement';
@@ -31,6 +32,8 @@ const rateCard: fc.Arbitrary<RateCard> = fc.record({
   }),
   minimumBillableMinutes: increment,
   validityDays: fc.integer({ min: 1, max: 365 }),
+  reviewAboveCents: fc.constant(250_000),
+  analysisLimits: fc.constant({ maxHoursPerItem: 200, maxMaterialQuantity: 10_000, maxMaterialUnitCostCents: 10_000_000 }),
 });
 
 const material = fc.record({
@@ -74,11 +77,13 @@ function draft({ items, incidentIds, rateCard: card, now }: PricingCase): Agreem
     onboarding: {
       id: 'onb-01JQ0000000000000000000000',
       client: { companyName: 'Klant B.V.', locale: 'nl' },
+      contacts: [{ role: 'primary', name: 'Klant', email: 'klant@example.nl' }],
       incidents: incidentIds.map((id) => ({ id, title: `Incident ${id}`, description: 'D', category: 'other', impact: 'normal' })),
     },
     analysis: { version: 1, items },
     rateCard: card,
     version: 1,
+    provider: EXAMPLE_PROVIDER,
     now,
   });
 }

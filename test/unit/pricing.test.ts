@@ -1,3 +1,4 @@
+import { EXAMPLE_PROVIDER } from '../../infra/stage-config';
 import { describe, expect, it } from 'vitest';
 import type { Agreement } from '../../functions/domain/agreement';
 import type { AnalysisItem } from '../../functions/domain/analysis';
@@ -32,8 +33,9 @@ function item(overrides: Partial<AnalysisItem> & Pick<AnalysisItem, 'incidentId'
   };
 }
 
-const onboarding: Pick<Onboarding, 'id' | 'client' | 'incidents'> = {
+const onboarding: Pick<Onboarding, 'id' | 'client' | 'incidents' | 'contacts'> = {
   id: 'onb-01JQ0000000000000000000000',
+  contacts: [{ role: 'primary', name: 'Łukasz Żółć', email: 'lukasz@korenschoof.example' }],
   client: { companyName: 'Bakkerij De Korenschoof B.V.', kvkNumber: '12345678', locale: 'nl' },
   incidents: [
     { id: 'inc-01', title: 'Kassasysteem valt uit', description: 'Herstart vaak', category: 'hardware', impact: 'critical' },
@@ -55,7 +57,7 @@ const analysisItems: AnalysisItem[] = [
 
 const now = new Date('2025-06-10T09:00:00Z');
 const draft = (overrides: Partial<Parameters<typeof priceAgreement>[0]> = {}) =>
-  priceAgreement({ onboarding, analysis: { version: 1, items: analysisItems }, rateCard, version: 1, now, ...overrides });
+  priceAgreement({ onboarding, analysis: { version: 1, items: analysisItems }, rateCard, version: 1, provider: EXAMPLE_PROVIDER, now, ...overrides });
 
 describe('billableMinutes: estimated hours rounded up to whole billing blocks', () => {
   it.each([
