@@ -26,7 +26,7 @@ export interface FunctionGrants {
   stateMachine?: readonly ('start' | 'callback')[];
   /** Reads the stage's link-signing secret, to put single-use links into e-mails. */
   linkSigningKey?: boolean;
-  /** Needs the API's public URL (PUBLIC_BASE_URL), to build links for clients. */
+  /** Needs the API's public URL (PUBLIC_BASE_URL): client links, and the API calls staff e-mails name. */
   publicBaseUrl?: boolean;
 }
 
@@ -83,7 +83,7 @@ export const FUNCTIONS = [
     entry: 'functions/register-onboarding/handler.ts',
     description: 'Workflow step: marks the onboarding REGISTERED, confirms to the client, notifies analysts',
     aslKey: 'RegisterOnboardingFunctionArn',
-    grants: { table: 'readWrite', email: true },
+    grants: { table: 'readWrite', email: true, publicBaseUrl: true },
   },
   {
     name: 'SubmitAnalysis',
@@ -121,6 +121,13 @@ export const FUNCTIONS = [
     grants: { table: 'readWrite', stateMachine: ['callback'] },
   },
   {
+    name: 'AgreementPdf',
+    entry: 'functions/agreement-pdf/handler.ts',
+    description: 'Public: the agreement\'s PDF behind a client\'s link, as e-mailed: the offer, or the decided agreement once decided',
+    routes: [{ method: 'GET', path: '/agreements/{token}/pdf', access: 'public' }],
+    grants: { table: 'read' },
+  },
+  {
     name: 'AwaitAnalysis',
     entry: 'functions/await-analysis/handler.ts',
     description: 'Workflow step: AWAITING_ANALYSIS; keeps the task token until the analysis arrives',
@@ -132,7 +139,7 @@ export const FUNCTIONS = [
     entry: 'functions/remind-analysts/handler.ts',
     description: 'Workflow step: reminds the analysts of an overdue analysis, then escalates to the account manager',
     aslKey: 'RemindAnalystsFunctionArn',
-    grants: { table: 'readWrite', email: true },
+    grants: { table: 'readWrite', email: true, publicBaseUrl: true },
   },
   {
     name: 'DraftAgreement',
@@ -142,11 +149,52 @@ export const FUNCTIONS = [
     grants: { table: 'readWrite' },
   },
   {
+    name: 'AwaitRelease',
+    entry: 'functions/await-release/handler.ts',
+    description: 'Workflow step: AWAITING_RELEASE; e-mails the account manager the held offer and keeps the task token',
+    aslKey: 'AwaitReleaseFunctionArn',
+    grants: { table: 'readWrite', email: true, stateMachine: ['callback'], publicBaseUrl: true },
+  },
+  {
+    name: 'RemindRelease',
+    entry: 'functions/remind-release/handler.ts',
+    description: 'Workflow step: reminds the account manager of a held offer, then escalates once to operations',
+    aslKey: 'RemindReleaseFunctionArn',
+    grants: { table: 'readWrite', email: true, publicBaseUrl: true },
+  },
+  {
+    name: 'ApplyRelease',
+    entry: 'functions/apply-release/handler.ts',
+    description: 'Workflow step: a released offer is re-drafted valid from now (AGREEMENT_SENT); a returned one goes back to the analysts',
+    aslKey: 'ApplyReleaseFunctionArn',
+    grants: { table: 'readWrite', email: true, publicBaseUrl: true },
+  },
+  {
+    name: 'ReleaseAgreement',
+    entry: 'functions/release-agreement/handler.ts',
+    description: 'Releases a held offer to the client, or returns it to the analysts, and resumes the workflow',
+    routes: [
+      { method: 'POST', path: '/onboardings/{id}/agreement/release', access: ['account-manager', 'admin'] },
+      { method: 'POST', path: '/onboardings/{id}/agreement/return', access: ['account-manager', 'admin'] },
+    ],
+    grants: { table: 'readWrite', stateMachine: ['callback'] },
+  },
+  {
+    name: 'GetAgreement',
+    entry: 'functions/get-agreement/handler.ts',
+    description: 'Returns the onboarding\'s current agreement version in full, for staff to preview',
+    routes: [{ method: 'GET', path: '/onboardings/{id}/agreement', access: STAFF }],
+    grants: { table: 'read' },
+  },
+  {
     name: 'AwaitClientDecision',
     entry: 'functions/await-client-decision/handler.ts',
     description: 'Workflow step: AGREEMENT_SENT; e-mails the client a single-use link and keeps the task token',
     aslKey: 'AwaitClientDecisionFunctionArn',
     grants: { table: 'readWrite', email: true, stateMachine: ['callback'], linkSigningKey: true, publicBaseUrl: true },
+    // Renders a PDF (the largest agreement in about 2 s on one core): more memory is more CPU on Lambda.
+    timeoutSeconds: 30,
+    memoryMb: 1024,
   },
   {
     name: 'RemindClient',
@@ -160,14 +208,17 @@ export const FUNCTIONS = [
     entry: 'functions/expire-agreement/handler.ts',
     description: 'Workflow step: no decision in time; revokes the link, EXPIRED, account manager notified',
     aslKey: 'ExpireAgreementFunctionArn',
-    grants: { table: 'readWrite', email: true },
+    grants: { table: 'readWrite', email: true, publicBaseUrl: true },
   },
   {
     name: 'ApplyClientDecision',
     entry: 'functions/apply-client-decision/handler.ts',
     description: 'Workflow step: applies the client\'s decision (approve, decline, request changes)',
     aslKey: 'ApplyClientDecisionFunctionArn',
-    grants: { table: 'readWrite', email: true },
+    grants: { table: 'readWrite', email: true, publicBaseUrl: true },
+    // Renders a PDF (the largest agreement in about 2 s on one core): more memory is more CPU on Lambda.
+    timeoutSeconds: 30,
+    memoryMb: 1024,
   },
   {
     name: 'CreateTickets',
@@ -181,7 +232,7 @@ export const FUNCTIONS = [
     entry: 'functions/assign-technician/handler.ts',
     description: 'Workflow step: assigns a ticket to a technician with its skills and free capacity, or fails with NoTechnicianAvailable',
     aslKey: 'AssignTechnicianFunctionArn',
-    grants: { table: 'readWrite', email: true },
+    grants: { table: 'readWrite', email: true, publicBaseUrl: true },
     expectedErrors: ['NoTechnicianAvailable'],
   },
   {
@@ -189,7 +240,7 @@ export const FUNCTIONS = [
     entry: 'functions/plan-technician-wait/handler.ts',
     description: 'Workflow step: nobody fits a ticket; decides how long to wait and escalates once to the account manager',
     aslKey: 'PlanTechnicianWaitFunctionArn',
-    grants: { table: 'readWrite', email: true },
+    grants: { table: 'readWrite', email: true, publicBaseUrl: true },
   },
   {
     name: 'AwaitTechnician',
@@ -225,6 +276,9 @@ export const FUNCTIONS = [
     description: 'Workflow step: the immutable follow-up report, e-mailed to the client with a feedback link; COMPLETED',
     aslKey: 'SendFollowUpReportFunctionArn',
     grants: { table: 'readWrite', email: true, linkSigningKey: true, publicBaseUrl: true },
+    // Renders a PDF (the largest agreement in about 2 s on one core): more memory is more CPU on Lambda.
+    timeoutSeconds: 30,
+    memoryMb: 1024,
   },
   {
     name: 'StartRound',
@@ -303,14 +357,14 @@ export const FUNCTIONS = [
     entry: 'functions/sweep-sla/handler.ts',
     description: 'Every 5 minutes: warns at 80 % of a due time and marks and escalates each SLA breach once',
     schedule: { everyMinutes: 5 },
-    grants: { table: 'readWrite', email: true },
+    grants: { table: 'readWrite', email: true, publicBaseUrl: true },
   },
   {
     name: 'HandleFailure',
     entry: 'functions/handle-failure/handler.ts',
     description: 'Workflow step: marks the onboarding FAILED and alerts operations',
     aslKey: 'HandleFailureFunctionArn',
-    grants: { table: 'readWrite', email: true },
+    grants: { table: 'readWrite', email: true, publicBaseUrl: true },
   },
 ] as const satisfies readonly FunctionSpec[];
 

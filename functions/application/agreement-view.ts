@@ -9,7 +9,7 @@ import { findLink } from '../adapters/dynamodb/link-repository';
 export type AgreementView =
   | { state: 'not-found' }
   | { state: 'expired'; locale: Locale }
-  | { state: 'used'; locale: Locale; link: ClientLink & { decision: NonNullable<ClientLink['decision']> } }
+  | { state: 'used'; locale: Locale; link: ClientLink & { decision: NonNullable<ClientLink['decision']> }; agreement: Agreement }
   | { state: 'open'; locale: Locale; link: ClientLink; agreement: Agreement };
 
 /** Looks a link up by the hash of the token in the URL. Reads only: GET must change nothing. */
@@ -21,7 +21,8 @@ export async function agreementView(token: string, now: Date): Promise<Agreement
   if (!agreement) return { state: 'not-found' };
   const locale = agreement.client.locale;
   const state = linkState(link, now);
-  if (state === 'used' && link.decision) return { state: 'used', locale, link: { ...link, decision: link.decision } };
+  // Decided: the client keeps reading what was decided (read-only); only a new decision is refused.
+  if (state === 'used' && link.decision) return { state: 'used', locale, link: { ...link, decision: link.decision }, agreement };
   if (state !== 'open') return { state: 'expired', locale };
   return { state: 'open', locale, link, agreement };
 }

@@ -9,6 +9,7 @@ import { notifyOnce } from '../application/notifications';
 import { loadOnboarding } from '../application/onboarding-loader';
 import { ticketEvent, ticketScope, ticketTransitionEvent } from '../application/ticket-events';
 import { ConflictError, TransientDependencyError } from '../runtime/errors';
+import { API_URL } from '../application/api-url';
 import { ticketAssignedNotice } from '../templates/email/ticket-assigned';
 
 const STEP = 'AssignTechnician';
@@ -90,7 +91,7 @@ function tellTechnician(onboarding: Onboarding, ticket: Ticket, technician: Tech
     notice: { kind: 'technicianAssigned', scope: ticketScope(ticket) },
     step: STEP,
     to: [technician.email],
-    render: () => ticketAssignedNotice({ ticket, onboarding, technician }),
+    render: () => ticketAssignedNotice({ ticket, onboarding, technician, apiUrl: API_URL }),
     detail: `${technician.name} e-mailed the ticket, its due times and the client's contact`,
     at: now,
     ticket,

@@ -1,7 +1,7 @@
 import { endOfAmsterdamDay } from '../domain/amsterdam-time';
 import { primaryContact } from '../domain/onboarding';
 import { createOrFindLink, rotateLinkTaskToken } from '../adapters/dynamodb/link-repository';
-import { storeAgreementLinkHash, transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
+import { recordAgreementPdf, storeAgreementLinkHash, transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
 import { resumeTask } from '../adapters/sfn/task-callback';
 import { agreementLink } from '../application/client-links';
 import { loadAgreement } from '../application/agreement-loader';
@@ -9,7 +9,9 @@ import { ConflictError } from '../runtime/errors';
 import { notifyOnce } from '../application/notifications';
 import { loadOnboarding } from '../application/onboarding-loader';
 import { logger } from '../runtime/observability';
+import { pdfAttachment, storedOrRenderedPdf } from '../application/stored-pdf';
 import { agreementOffer } from '../templates/email/agreement-offer';
+import { agreementPdfFileName } from '../templates/pdf/file-names';
 
 const STEP = 'AwaitClientDecision';
 
@@ -45,8 +47,8 @@ export async function awaitClientDecision(
     taskToken: input.taskToken,
     createdAt: now.toISOString(),
     validUntil: endOfAmsterdamDay(agreement.validUntil).toISOString(),
-    // Version n was priced after n-1 change requests; asking again needs a revision left.
-    allowChanges: agreement.version <= input.maxRevisions,
+    // The client's own change requests count, not agreement versions (a release or a return drafts one too).
+    allowChanges: onboarding.changeRequests.length < input.maxRevisions,
   });
   const link = created.taskToken === input.taskToken ? created : await rotateLinkTaskToken(tokenHash, input.taskToken);
   await storeAgreementLinkHash(onboarding.id, agreement.version, tokenHash);
@@ -61,6 +63,17 @@ export async function awaitClientDecision(
     step: STEP,
     to: [primaryContact(onboarding).email],
     render: () => agreementOffer({ onboarding, agreement, url }),
-    detail: `Agreement version ${agreement.version} e-mailed to the primary contact with a single-use link`,
+    // The offer PDF is rendered once, stored, and attached; a retry attaches the stored bytes.
+    attachments: async () => {
+      const pdf = await storedOrRenderedPdf(
+        { onboardingId: onboarding.id, kind: 'offer', version: agreement.version },
+        // Loaded when a PDF is rendered, not when the container starts (pdf-lib, fontkit, the fonts).
+        async () => (await import('../templates/pdf/agreement-pdf')).renderOfferPdf(agreement),
+        now.toISOString(),
+      );
+      await recordAgreementPdf(onboarding.id, agreement.version, 'offerPdf', { sha256: pdf.sha256, bytes: pdf.size });
+      return [pdfAttachment(pdf, agreementPdfFileName(agreement))];
+    },
+    detail: `Agreement version ${agreement.version} e-mailed to the primary contact with a single-use link and its PDF`,
   });
 }

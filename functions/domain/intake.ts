@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COUNTS, TEXT_BOUNDS } from './size-budget';
 import { line, text } from './text-fields';
 
 export const LOCALES = ['nl', 'en'] as const;
@@ -8,10 +9,11 @@ export const IMPACTS = ['critical', 'high', 'normal', 'low'] as const;
 export type Impact = (typeof IMPACTS)[number];
 
 /** At most 25 incidents: in the planned implementation step each incident's ticket waits in one Map round, and all of them must be able to wait at once. */
-export const MAX_INCIDENTS = 25;
+export const MAX_INCIDENTS = COUNTS.incidents;
+export const MAX_CONTACTS = COUNTS.contacts;
 
 const clientSchema = z.strictObject({
-  companyName: line(200),
+  companyName: line(TEXT_BOUNDS.companyName),
   kvkNumber: z
     .string()
     .regex(/^\d{8}$/, 'A KvK number has exactly 8 digits')
@@ -25,7 +27,7 @@ const clientSchema = z.strictObject({
 });
 
 const contactSchema = z.strictObject({
-  name: line(200),
+  name: line(TEXT_BOUNDS.contactName),
   email: z.string().trim().toLowerCase().pipe(z.email('Not a valid e-mail address').max(254)),
   phone: z
     .string()
@@ -36,9 +38,9 @@ const contactSchema = z.strictObject({
 });
 
 const incidentSchema = z.strictObject({
-  title: line(200),
-  description: text(4000),
-  category: line(100),
+  title: line(TEXT_BOUNDS.incidentTitle),
+  description: text(TEXT_BOUNDS.incidentDescription),
+  category: line(TEXT_BOUNDS.incidentCategory),
   impact: z.enum(IMPACTS),
   affectedUsers: z.number().int('A whole number').min(0).max(1_000_000).optional(),
 });
@@ -48,11 +50,11 @@ export const intakeSchema = z.strictObject({
   contacts: z
     .array(contactSchema)
     .min(1, 'At least one contact')
-    .max(20, 'At most 20 contacts')
+    .max(MAX_CONTACTS, `At most ${MAX_CONTACTS} contacts`)
     .refine((contacts) => contacts.filter((c) => c.role === 'primary').length === 1, {
       message: 'Exactly one contact must have the role primary',
     }),
-  expectations: z.strictObject({ summary: text(4000) }),
+  expectations: z.strictObject({ summary: text(TEXT_BOUNDS.expectationsSummary) }),
   incidents: z
     .array(incidentSchema)
     .min(1, 'At least one incident')

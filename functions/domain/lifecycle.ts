@@ -27,7 +27,7 @@ export const TERMINAL_STATUSES: readonly OnboardingStatus[] = ['COMPLETED', 'DEC
 export const isTerminal = (status: OnboardingStatus): boolean => TERMINAL_STATUSES.includes(status);
 
 /** Statuses that a later piece of work brings; nothing reaches them yet. */
-export const PLANNED_STATUSES: readonly OnboardingStatus[] = ['AWAITING_RELEASE'];
+export const PLANNED_STATUSES: readonly OnboardingStatus[] = [];
 
 const NOT_TERMINAL = ONBOARDING_STATUSES.filter((status) => !TERMINAL_STATUSES.includes(status));
 
@@ -58,9 +58,9 @@ export const TRANSITIONS = {
   agreementExpired: { from: ['AGREEMENT_SENT'], to: 'EXPIRED', cause: 'system', event: 'AGREEMENT_EXPIRED' },
   failed: { from: NOT_TERMINAL, to: 'FAILED', cause: 'system', event: 'FAILED' },
 
-  heldForRelease: { from: ['AWAITING_ANALYSIS'], to: 'AWAITING_RELEASE', cause: 'system', event: 'AGREEMENT_HELD_FOR_RELEASE', planned: true },
-  released: { from: ['AWAITING_RELEASE'], to: 'AGREEMENT_SENT', cause: 'staff', event: 'AGREEMENT_RELEASED', planned: true },
-  returnedToAnalysts: { from: ['AWAITING_RELEASE'], to: 'AWAITING_ANALYSIS', cause: 'staff', event: 'AGREEMENT_RETURNED', planned: true },
+  heldForRelease: { from: ['AWAITING_ANALYSIS'], to: 'AWAITING_RELEASE', cause: 'system', event: 'AGREEMENT_HELD_FOR_RELEASE', perAgreementVersion: true },
+  released: { from: ['AWAITING_RELEASE'], to: 'AGREEMENT_SENT', cause: 'staff', event: 'AGREEMENT_RELEASED', perAgreementVersion: true },
+  returnedToAnalysts: { from: ['AWAITING_RELEASE'], to: 'AWAITING_ANALYSIS', cause: 'staff', event: 'AGREEMENT_RETURNED', perAgreementVersion: true },
   monitoringStarted: { from: ['IMPLEMENTING'], to: 'MONITORING', cause: 'system', event: 'MONITORING_STARTED' },
   roundStarted: { from: ['MONITORING'], to: 'IMPLEMENTING', cause: 'system', event: 'ROUND_STARTED' },
   completed: { from: ['MONITORING'], to: 'COMPLETED', cause: 'system', event: 'COMPLETED' },
@@ -98,7 +98,19 @@ export const STEPS = {
   RegisterOnboarding: { accepts: ['RECEIVED', 'REGISTERED'], transitions: ['registered'] },
   AwaitAnalysis: { accepts: ['REGISTERED', 'AWAITING_ANALYSIS'], transitions: ['analysisAwaited'] },
   RemindAnalysts: { accepts: ['AWAITING_ANALYSIS'], transitions: [] },
-  DraftAgreement: { accepts: ['AWAITING_ANALYSIS'], transitions: [] },
+  DraftAgreement: {
+    accepts: ['AWAITING_ANALYSIS', 'AWAITING_RELEASE'],
+    transitions: ['heldForRelease'],
+    // "held": above the review threshold or beyond the analysis limits; a person releases it.
+    outcomes: { outcome: { ready: null, held: 'heldForRelease' } },
+  },
+  AwaitRelease: { accepts: ['AWAITING_RELEASE'], transitions: [] },
+  RemindRelease: { accepts: ['AWAITING_RELEASE'], transitions: [] },
+  ApplyRelease: {
+    accepts: ['AWAITING_RELEASE', 'AGREEMENT_SENT', 'AWAITING_ANALYSIS'],
+    transitions: ['released', 'returnedToAnalysts'],
+    outcomes: { outcome: { released: 'released', returned: 'returnedToAnalysts' } },
+  },
   AwaitClientDecision: { accepts: ['AWAITING_ANALYSIS', 'AGREEMENT_SENT'], transitions: ['agreementSent'] },
   RemindClient: {
     accepts: ['AGREEMENT_SENT'],
@@ -169,7 +181,11 @@ export const ROUTES = {
   'POST /feedback/{token}': [],
   'GET /rate-card': [],
   'PUT /rate-card': [],
+  'GET /onboardings/{id}/agreement': [],
+  'POST /onboardings/{id}/agreement/release': [],
+  'POST /onboardings/{id}/agreement/return': [],
   'GET /agreements/{token}': [],
+  'GET /agreements/{token}/pdf': [],
   'POST /agreements/{token}': [],
   'GET /technicians': [],
   'POST /technicians': [],
@@ -254,6 +270,12 @@ export const NOTICES = {
   agreementOffer: { type: 'AGREEMENT_OFFER_SENT', scope: 'agreementVersion' },
   agreementReminder: { type: 'AGREEMENT_REMINDER', scope: 'agreementVersion', numbered: true },
   approvalConfirmed: { type: 'CLIENT_APPROVAL_CONFIRMED', scope: 'agreementVersion' },
+  declineConfirmed: { type: 'CLIENT_DECLINE_CONFIRMED', scope: 'agreementVersion' },
+  changesRequestConfirmed: { type: 'CLIENT_CHANGE_REQUEST_CONFIRMED', scope: 'agreementVersion' },
+  releaseRequested: { type: 'RELEASE_REQUESTED', scope: 'agreementVersion' },
+  releaseReminder: { type: 'RELEASE_REMINDER', scope: 'agreementVersion', numbered: true },
+  releaseEscalated: { type: 'RELEASE_ESCALATED', scope: 'agreementVersion' },
+  returnedToAnalystsNotice: { type: 'RETURNED_TO_ANALYSTS_NOTICE', scope: 'agreementVersion' },
   accountManagerToldApproved: { type: 'ACCOUNT_MANAGER_TOLD_APPROVED', scope: 'agreementVersion' },
   accountManagerToldDeclined: { type: 'ACCOUNT_MANAGER_TOLD_DECLINED', scope: 'agreementVersion' },
   changesRequestedNotice: { type: 'CHANGES_REQUESTED_NOTICE', scope: 'agreementVersion' },

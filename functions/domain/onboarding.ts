@@ -57,6 +57,19 @@ export interface Onboarding {
   monitoring?: { since: string; until: string };
   /** The monitoring wait's task token: secret, never shown. */
   monitoringTask?: { taskToken: string; since: string };
+  /** The release wait's task token while a held offer waits (AWAITING_RELEASE): secret, never shown. */
+  releaseTask?: { taskToken: string; agreementVersion: number; since: string };
+  /** What a staff member chose for a held version; stored by the route, applied by ApplyRelease. */
+  releaseDecision?: ReleaseDecision;
+}
+
+/** A staff member's release (to the client) or return (to the analysts) of a held agreement version. */
+export interface ReleaseDecision {
+  agreementVersion: number;
+  action: 'release' | 'return';
+  by: { sub: string; email: string };
+  at: string;
+  comment?: string;
 }
 
 export interface SubmittedAnalysis {

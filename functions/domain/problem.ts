@@ -2,23 +2,24 @@ import { z } from 'zod';
 import type { Actor, Incident } from './onboarding';
 import { IMPACTS } from './intake';
 import { PRIORITIES } from './rate-card';
+import { COUNTS, TEXT_BOUNDS } from './size-budget';
 import { line, text } from './text-fields';
 
 /** The intake holds at most 25 incidents; reported problems bring an onboarding up to inc-99. */
-export const MAX_INCIDENTS_PER_ONBOARDING = 99;
+export const MAX_INCIDENTS_PER_ONBOARDING = COUNTS.ticketsPerOnboarding;
 /** Every ticket of a round must be able to wait at once in the Map. */
 export const MAX_TICKETS_PER_ROUND = 25;
 
 /** POST /onboardings/{id}/incidents: a problem staff report during implementation or monitoring. */
 export const staffIncidentSchema = z.strictObject({
-  title: line(200),
-  description: text(4000),
-  category: line(60),
+  title: line(TEXT_BOUNDS.staffIncidentTitle),
+  description: text(TEXT_BOUNDS.staffIncidentDescription),
+  category: line(TEXT_BOUNDS.staffIncidentCategory),
   impact: z.enum(IMPACTS),
   affectedUsers: z.number().int().min(0).max(100_000).optional(),
   /** Defaults to the impact. */
   priority: z.enum(PRIORITIES).optional(),
-  requiredSkills: z.array(line(60)).max(10).optional(),
+  requiredSkills: z.array(line(TEXT_BOUNDS.skill)).max(COUNTS.skillsPerItem).optional(),
   estimatedHours: z
     .number()
     .positive('More than 0 hours')
@@ -29,13 +30,13 @@ export const staffIncidentSchema = z.strictObject({
 export type StaffIncident = z.output<typeof staffIncidentSchema>;
 
 /** Limits of a client's report, announced by the page's form (maxlength) and enforced by the schema. */
-export const PROBLEM_TITLE_MAX_LENGTH = 200;
-export const PROBLEM_DESCRIPTION_MAX_LENGTH = 4000;
+export const PROBLEM_TITLE_MAX_LENGTH = TEXT_BOUNDS.problemTitle.chars;
+export const PROBLEM_DESCRIPTION_MAX_LENGTH = TEXT_BOUNDS.problemDescription.chars;
 
 /** The client's problem report on the monitoring link's page (form or JSON). */
 export const clientProblemSchema = z.strictObject({
-  title: line(PROBLEM_TITLE_MAX_LENGTH),
-  description: text(PROBLEM_DESCRIPTION_MAX_LENGTH),
+  title: line(TEXT_BOUNDS.problemTitle),
+  description: text(TEXT_BOUNDS.problemDescription),
   impact: z.enum(IMPACTS),
   /** Chosen when the form was shown: the same submission twice files one report. */
   submissionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a submission id'),

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { ulid } from './ids';
+import { COUNTS, TEXT_BOUNDS } from './size-budget';
 import { line } from './text-fields';
 
 /** Skills match trimmed and case-insensitive: "Netwerk " and "netwerk" are one skill. */
 export const skillKey = (skill: string): string => skill.trim().toLocaleLowerCase('nl-NL');
 
 const email = z.string().trim().pipe(z.email('Not a valid e-mail address').max(254));
-const skills = z.array(line(60)).min(1, 'At least one skill').max(30);
+const skills = z.array(line(TEXT_BOUNDS.skill)).min(1, 'At least one skill').max(COUNTS.technicianSkills);
 
 /** POST /technicians. */
 export const newTechnicianSchema = z.strictObject({
-  name: line(120),
+  name: line(TEXT_BOUNDS.technicianName),
   email,
   skills,
   /** How many open tickets (ASSIGNED, ACKNOWLEDGED, ON_HOLD) the technician takes at once. */

@@ -3,6 +3,7 @@ import type { AssignmentRule, CandidateView } from './assignment';
 import type { BusinessCalendar } from './business-hours';
 import type { Priority } from './rate-card';
 import { PRIORITIES } from './rate-card';
+import { COUNTS, TEXT_BOUNDS } from './size-budget';
 import { line, text } from './text-fields';
 
 export const TICKET_STATUSES = ['OPEN', 'ASSIGNED', 'ACKNOWLEDGED', 'ON_HOLD', 'RESOLVED'] as const;
@@ -162,19 +163,19 @@ export function withDueTimes(ticket: Ticket, calendar: BusinessCalendar): Ticket
 }
 
 /** At most this many work-log entries per ticket keeps the item well under DynamoDB's limit. */
-export const MAX_WORK_LOG_ENTRIES = 100;
+export const MAX_WORK_LOG_ENTRIES = COUNTS.workLogEntries;
 
 export const workLogSchema = z.strictObject({
   minutes: z.number().int('Whole minutes').min(1).max(24 * 60),
-  note: text(500),
+  note: text(TEXT_BOUNDS.workLogNote),
 });
 /** `followUp`: something the client should know will need doing later ("UPS battery to be replaced within six months"). */
-export const resolveSchema = z.strictObject({ summary: text(4000), followUp: text(1000).optional() });
-export const holdSchema = z.strictObject({ reason: text(1000) });
+export const resolveSchema = z.strictObject({ summary: text(TEXT_BOUNDS.resolutionSummary), followUp: text(TEXT_BOUNDS.resolutionFollowUp).optional() });
+export const holdSchema = z.strictObject({ reason: text(TEXT_BOUNDS.holdReason) });
 export const ticketPatchSchema = z
   .strictObject({
     priority: z.enum(PRIORITIES),
-    requiredSkills: z.array(line(60)).min(1, 'At least one skill').max(10),
+    requiredSkills: z.array(line(TEXT_BOUNDS.skill)).min(1, 'At least one skill').max(COUNTS.skillsPerItem),
     estimatedHours: z
       .number()
       .positive('More than 0 hours')

@@ -11,6 +11,7 @@ export const handler = stepHandler(
   async ({ onboardingId, analysisVersion }) => {
     const result = await draftAgreement(onboardingId, analysisVersion);
     metrics.addMetric('AgreementDrafted', MetricUnit.Count, 1);
+    if (result.outcome === 'held') metrics.addMetric('AgreementHeldForRelease', MetricUnit.Count, 1);
     return result;
   },
 );

@@ -6,6 +6,7 @@ import { currentAgreementLink } from '../application/agreement-client-link';
 import { loadAgreement } from '../application/agreement-loader';
 import { notifyOnce } from '../application/notifications';
 import { loadOnboarding } from '../application/onboarding-loader';
+import { API_URL } from '../application/api-url';
 import { agreementExpiredClientNote, agreementExpiredNotice } from '../templates/email/agreement-expired';
 
 const STEP = 'ExpireAgreement';
@@ -33,7 +34,7 @@ export async function expireAgreement(input: { onboardingId: string; agreementVe
     notice: { kind: 'accountManagerToldExpired' },
     step: STEP,
     to: [expired.accountManager.email],
-    render: () => agreementExpiredNotice({ onboarding: expired, agreement, remindersSent }),
+    render: () => agreementExpiredNotice({ onboarding: expired, agreement, remindersSent, apiUrl: API_URL }),
     detail: 'Account manager told the agreement expired',
   });
   await notifyOnce(expired, {

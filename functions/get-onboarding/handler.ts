@@ -13,7 +13,7 @@ export const handler = staffHandler(async ({ event }) => {
   if (!found) throw notFound;
   // The waiting task's token is a secret of the backend: never shown.
   // The waits' task tokens are secrets of the backend: never shown.
-  const { id: onboardingId, pendingAnalysisTask: _secret, monitoringTask: _alsoSecret, ...onboarding } = found.onboarding;
+  const { id: onboardingId, pendingAnalysisTask: _secret, monitoringTask: _alsoSecret, releaseTask: _releaseSecret, ...onboarding } = found.onboarding;
   return json(200, {
     onboardingId,
     ...onboarding,
@@ -23,6 +23,9 @@ export const handler = staffHandler(async ({ event }) => {
     waitingForAnalysis: Boolean(found.onboarding.pendingAnalysisTask) && onboarding.status === 'AWAITING_ANALYSIS',
     analysisVersions: found.analyses.map(({ version, submittedAt, submittedBy }) => ({ version, submittedAt, submittedBy })),
     agreementVersions: found.agreements,
+    // Per decided agreement version: who decided what, when, from which IP and browser, on which document and PDF.
+    // Personal data, for staff only (and never logged); kept for the retention years after the link is gone.
+    decisionEvidence: found.evidence,
     tickets: found.tickets.map(ticketView),
     report: found.reports.at(-1) ?? null,
     feedback: found.feedback ?? null,

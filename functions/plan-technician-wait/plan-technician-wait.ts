@@ -5,6 +5,7 @@ import { notifyOnce } from '../application/notifications';
 import { loadOnboarding } from '../application/onboarding-loader';
 import { ticketScope } from '../application/ticket-events';
 import { ConflictError } from '../runtime/errors';
+import { API_URL } from '../application/api-url';
 import { assignmentEscalationNotice } from '../templates/email/assignment-escalation';
 
 const STEP = 'PlanTechnicianWait';
@@ -49,7 +50,7 @@ export async function planTechnicianWait(input: {
     notice: { kind: 'assignmentEscalated', scope: ticketScope(ticket) },
     step: STEP,
     to: [onboarding.accountManager.email],
-    render: () => assignmentEscalationNotice({ ticket, onboarding, waitingSince: ticket.waitingForTechnicianSince ?? input.now, excluded }),
+    render: () => assignmentEscalationNotice({ ticket, onboarding, waitingSince: ticket.waitingForTechnicianSince ?? input.now, excluded, apiUrl: API_URL }),
     detail: `Nobody could take ${ticket.ticketId} for ${Math.round(waitedSeconds / 60)} minute(s): escalated to the account manager`,
     at: input.now,
     ticket,

@@ -4,6 +4,7 @@ import { ENV, requireEnvList } from '../runtime/env';
 import { notifyOnce } from '../application/notifications';
 import { loadOnboarding } from '../application/onboarding-loader';
 import { logger } from '../runtime/observability';
+import { API_URL } from '../application/api-url';
 import { analystNotification } from '../templates/email/analyst-notification';
 import { registrationConfirmation } from '../templates/email/registration-confirmation';
 
@@ -39,7 +40,7 @@ export async function registerOnboarding(onboardingId: string, now = new Date())
     notice: { kind: 'analystsNotified' },
     step: STEP,
     to: ANALYSTS,
-    render: () => analystNotification(registered),
+    render: () => analystNotification({ onboarding: registered, apiUrl: API_URL }),
     detail: 'Analysts notified to start the problem analysis',
   });
   return { status: 'REGISTERED' };

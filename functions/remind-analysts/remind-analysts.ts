@@ -2,6 +2,7 @@ import { countNotices } from '../adapters/dynamodb/notice-repository';
 import { ENV, requireEnvList } from '../runtime/env';
 import { notifyOnce } from '../application/notifications';
 import { loadOnboarding } from '../application/onboarding-loader';
+import { API_URL } from '../application/api-url';
 import { analysisEscalation } from '../templates/email/analysis-escalation';
 import { analysisReminder } from '../templates/email/analysis-reminder';
 
@@ -25,7 +26,7 @@ export async function remindAnalysts(onboardingId: string, maxReminders: number)
       notice: { kind: 'analysisReminder', scope: round, seq: reminder },
       step: STEP,
       to: ANALYSTS,
-      render: () => analysisReminder({ onboarding, reminder, maxReminders }),
+      render: () => analysisReminder({ onboarding, reminder, maxReminders, apiUrl: API_URL }),
       detail: `Analysts reminded (${reminder} of ${maxReminders})`,
     });
     return { reminded: true, escalated: false };
@@ -34,7 +35,7 @@ export async function remindAnalysts(onboardingId: string, maxReminders: number)
     notice: { kind: 'analysisEscalated', scope: round },
     step: STEP,
     to: [onboarding.accountManager.email],
-    render: () => analysisEscalation({ onboarding, remindersSent: sent }),
+    render: () => analysisEscalation({ onboarding, remindersSent: sent, apiUrl: API_URL }),
     detail: `Analysis overdue after ${sent} reminder(s): escalated to the account manager`,
   });
   return { reminded: false, escalated };

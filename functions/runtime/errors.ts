@@ -85,15 +85,26 @@ export class GoneError extends Error {
 /**
  * A write would store an item over DynamoDB's 400 KB limit. Not transient: the same write fails
  * again, so the ASL catches it and an HTTP route answers 422 naming what grew too large.
+ * `field` is a JSON Pointer into the stored item (/changeRequests, /analysis/items): the part
+ * that takes the most room, which may have grown over many requests. Absent when DynamoDB itself
+ * refused the write (the fallback) and nothing was measured.
  */
 export class ItemTooLargeError extends Error {
   constructor(
     readonly entity: string,
     readonly field?: string,
+    readonly size?: { bytes: number; limitBytes: number; fieldBytes?: number },
   ) {
-    super(`The ${entity} would exceed DynamoDB's 400 KB item limit${field ? ` (${field} is too large)` : ''}`);
+    super(describeTooLarge(entity, field, size));
     this.name = 'ItemTooLargeError';
   }
+}
+
+function describeTooLarge(entity: string, field: string | undefined, size: ItemTooLargeError['size']): string {
+  const bytes = (n: number) => `${n.toLocaleString('en-GB')} bytes`;
+  const measured = size ? ` (${bytes(size.bytes)}; at most ${bytes(size.limitBytes)} are stored)` : '';
+  const part = field ? `: ${field} is too large${size?.fieldBytes !== undefined ? ` (${bytes(size.fieldBytes)})` : ''}` : '';
+  return `The ${entity} would exceed DynamoDB's 400 KB item limit${measured}${part}`;
 }
 
 /** A dependency (DynamoDB, SES, Step Functions) failed in a way worth retrying. */

@@ -12,6 +12,8 @@ import { loadOnboarding } from '../application/onboarding-loader';
 import { ConflictError } from '../runtime/errors';
 import { formatEuro } from '../templates/format';
 import { followUpReportEmail } from '../templates/email/follow-up-report';
+import { pdfAttachment, storedOrRenderedPdf } from '../application/stored-pdf';
+import { reportPdfFileName } from '../templates/pdf/file-names';
 
 const STEP = 'SendFollowUpReport';
 const pending = (onboarding: Onboarding) => (onboarding.pendingProblems ?? 0) > 0;
@@ -69,7 +71,18 @@ export async function sendFollowUpReport(input: { onboardingId: string; now: str
     to: [primaryContact(completed).email],
     cc: [completed.accountManager.email],
     render: () => followUpReportEmail({ onboarding: completed, report, feedbackUrl: url }),
-    detail: 'Follow-up report e-mailed to the client (account manager in copy) with the feedback link',
+    // The report's PDF, rendered once and stored as REPORT#<v>: a retry attaches the same bytes.
+    attachments: async () => {
+      const agreement = completed.agreement && (await findAgreementVersion(completed.id, completed.agreement.version));
+      const pdf = await storedOrRenderedPdf(
+        { onboardingId: completed.id, kind: 'report', version: report.version },
+        // Loaded when a PDF is rendered, not when the container starts (pdf-lib, fontkit, the fonts).
+        async () => (await import('../templates/pdf/report-pdf')).renderReportPdf(report, agreement?.provider ? { provider: agreement.provider } : {}),
+        input.now,
+      );
+      return [pdfAttachment(pdf, reportPdfFileName(report))];
+    },
+    detail: 'Follow-up report e-mailed to the client (account manager in copy) with its PDF and the feedback link',
     at: input.now,
   });
   return { completed: true };

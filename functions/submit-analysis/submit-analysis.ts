@@ -1,7 +1,8 @@
-import { checkAnalysisAgainstIncidents } from '../domain/analysis-validation';
+import { checkAnalysisAgainstIncidents, checkAnalysisAgainstLimits } from '../domain/analysis-validation';
 import type { AnalysisSubmission } from '../domain/analysis';
 import type { OnboardingStatus } from '../domain/onboarding';
 import { findOnboarding, recordAnalysisSubmission } from '../adapters/dynamodb/onboarding-repository';
+import { currentRateCard } from '../adapters/dynamodb/rate-card-repository';
 import { resumeTask } from '../adapters/sfn/task-callback';
 import { ConflictError, NotFoundError, ValidationError } from '../runtime/errors';
 import type { Caller } from '../runtime/http/caller';
@@ -9,7 +10,9 @@ import { logger } from '../runtime/observability';
 
 /**
  * An analyst submits the analysis for the current round: validated against the onboarding (each
- * incident exactly once), stored as a new immutable version, and the waiting workflow resumed.
+ * incident exactly once) and the current rate card's analysis limits (hours per item, quantity
+ * and unit cost per material), stored as a new immutable version, and the waiting workflow
+ * resumed. Anything outside is a 400 naming every offending field, and nothing is written.
  */
 export async function submitAnalysis(
   onboardingId: string,
@@ -22,11 +25,19 @@ export async function submitAnalysis(
   if (onboarding.status !== 'AWAITING_ANALYSIS') {
     throw new ConflictError(`Onboarding ${onboardingId} is not waiting for an analysis (status ${onboarding.status})`);
   }
-  const errors = checkAnalysisAgainstIncidents(
+  const mismatches = checkAnalysisAgainstIncidents(
     onboarding.incidents.map((incident) => incident.id),
     submission,
   );
-  if (errors.length > 0) throw new ValidationError(errors, 'The analysis does not match the onboarding’s incidents');
+  const { rateCard } = await currentRateCard();
+  const beyond = checkAnalysisAgainstLimits(rateCard.analysisLimits, submission);
+  if (mismatches.length > 0 || beyond.length > 0) {
+    const what = [
+      ...(mismatches.length > 0 ? ['does not match the onboarding’s incidents'] : []),
+      ...(beyond.length > 0 ? ['exceeds the rate card’s analysis limits'] : []),
+    ];
+    throw new ValidationError([...mismatches, ...beyond], `The analysis ${what.join(' and ')}`);
+  }
 
   const analysis = {
     version: onboarding.analysisRound,

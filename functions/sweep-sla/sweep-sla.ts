@@ -7,6 +7,7 @@ import { notifyOnce } from '../application/notifications';
 import { ticketEvent, ticketScope } from '../application/ticket-events';
 import { OnboardingNotFoundError } from '../runtime/errors';
 import { logger } from '../runtime/observability';
+import { API_URL } from '../application/api-url';
 import { slaBreachNotice } from '../templates/email/sla-breach';
 import { slaWarningNotice } from '../templates/email/sla-warning';
 
@@ -142,7 +143,7 @@ async function sweepTicket(
     const spec = MOMENTS[moment.kind];
     const superseded = !spec.breach && dueKinds.has(BREACH_OF[spec.sla]);
     if (!superseded) {
-      const render = () => (spec.breach ? slaBreachNotice : slaWarningNotice)({ ticket, onboarding, kind: spec.sla });
+      const render = () => (spec.breach ? slaBreachNotice : slaWarningNotice)({ ticket, onboarding, kind: spec.sla, apiUrl: API_URL });
       await notifyOnce(onboarding, {
         notice: { kind: spec.notice, scope: ticketScope(ticket) },
         step: STEP,

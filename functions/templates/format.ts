@@ -11,15 +11,16 @@ const euroFormats: Record<Locale, Intl.NumberFormat> = {
 };
 
 /**
- * "€ 1.234,56" (nl) / "€1,234.56" (en) from integer cents. The amount is handed to Intl as a
- * decimal string built with BigInt, so no float ever rounds a cent. Intl's no-break space becomes
- * a plain space: the same text in e-mail, HTML and tests (pages keep amounts together with CSS).
+ * "€\u00a01.234,56" (nl) / "€1,234.56" (en) from integer cents. The amount is handed to Intl as a
+ * decimal string built with BigInt, so no float ever rounds a cent. Intl's no-break space (U+00A0)
+ * after the euro sign is kept everywhere (page, e-mail HTML and text, PDF), so an amount never
+ * wraps between "€" and its digits.
  */
 export function formatEuro(cents: number, locale: Locale): string {
   if (!Number.isSafeInteger(cents)) throw new RangeError(`Not a whole number of cents: ${cents}`);
   const magnitude = BigInt(Math.abs(cents));
   const decimal = `${cents < 0 ? '-' : ''}${magnitude / 100n}.${String(magnitude % 100n).padStart(2, '0')}`;
-  return euroFormats[locale].format(decimal as `${number}`).replace(/\u00a0/g, ' ');
+  return euroFormats[locale].format(decimal as `${number}`);
 }
 
 /** "26 november 2026" / "26 November 2026" from a calendar date (YYYY-MM-DD); no time zone shifts it. */
@@ -63,6 +64,25 @@ export function formatBusinessHours(hours: number, locale: Locale): string {
 /** "21%": integer percentages as stored on the rate card. */
 export function formatPercent(percent: number, locale: Locale): string {
   return new Intl.NumberFormat(INTL_TAG[locale], { style: 'percent', maximumFractionDigits: 2 }).format(percent / 100);
+}
+
+/**
+ * A priority's surcharge on the hourly rate, from the rate card's multiplier in percent (125 = rate
+ * × 1.25): "+25\u00a0%" (nl, the Dutch no-break space before %) / "+25%" (en), and "" when the
+ * multiplier is 100, so a line without a surcharge shows just its rate.
+ */
+export function formatSurcharge(surchargePercent: number, locale: Locale): string {
+  const surcharge = surchargePercent - 100;
+  if (surcharge === 0) return '';
+  const number = new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 2, signDisplay: 'always' }).format(surcharge);
+  return locale === 'nl' ? `${number}\u00a0%` : `${number}%`;
+}
+
+/** "€ 95,00 +25 %" or just "€ 95,00": an hourly rate, then its priority's surcharge when it has one. */
+export function formatRateWithSurcharge(hourlyRateCents: number, surchargePercent: number, locale: Locale): string {
+  const rate = formatEuro(hourlyRateCents, locale);
+  const surcharge = formatSurcharge(surchargePercent, locale);
+  return surcharge ? `${rate} ${surcharge}` : rate;
 }
 
 /** "15 minuten" / "15 minutes". */

@@ -69,10 +69,13 @@ describe('the client approves in Chromium, on the twin', () => {
     const approved = await untilStatus(twin, accountManager, onboardingId, 'IMPLEMENTING');
     expect(approved.agreement?.decision).toMatchObject({ decision: 'approve', name: 'Sanne de Vries' });
 
-    // Back to the link later: the decision stands.
+    // Back to the link later: the agreement read-only, with the decision and its PDF; no form.
     const again = await page.goto(url);
-    expect(again?.status()).toBe(409);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Over deze overeenkomst is al beslist');
+    expect(again?.status()).toBe(200);
+    expect(await page.getByRole('heading', { level: 2, name: 'Deze overeenkomst is goedgekeurd' }).isVisible()).toBe(true);
+    expect(await page.locator('form').count()).toBe(0);
+    const pdfLink = page.getByRole('link', { name: 'Overeenkomst als PDF downloaden' });
+    expect(await pdfLink.getAttribute('href')).toBe(`${new URL(url).pathname}/pdf`);
     await page.close();
 
     for (const file of [CONFIRM_SCREENSHOT, APPROVED_SCREENSHOT]) expect(statSync(file).size).toBeGreaterThan(10_000);

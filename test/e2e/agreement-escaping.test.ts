@@ -97,6 +97,11 @@ describe('a company name containing <script>', () => {
     expect(again.status).toBe(409);
     expectEscapedHtml(again.text, 'Over deze overeenkomst is al beslist');
 
+    // The spent link shows the decided agreement: the decider, the reason and the company as text.
+    const decided = await twin.request('GET', path);
+    expect(decided.status).toBe(200);
+    expectEscapedHtml(decided.text, 'Deze overeenkomst is afgewezen', DECIDER_ESCAPED, REASON_ESCAPED, COMPANY_ESCAPED, INCIDENT_ESCAPED);
+
     const declined = await untilStatus(twin, accountManager, onboardingId, 'DECLINED');
     expect(declined.agreement?.decision).toMatchObject({ decision: 'decline', name: DECIDER });
 

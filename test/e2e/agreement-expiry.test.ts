@@ -7,7 +7,9 @@ import { startTestTwin, eventually, type TestTwin } from '../support/twin';
 
 /**
  * No decision: the client is reminded with the same link, then the agreement expires, the link
- * answers 410 and the account manager is told. Its own twin: the decision wait is one second here.
+ * answers 410 and the account manager is told. Its own twin: the decision wait is seconds here,
+ * longer than the offer step's first run (a cold start that renders the offer PDF takes about 2 s;
+ * the wait's timeout counts from the task's start).
  */
 const COMPANY = 'Bakkerij De Korenschoof B.V.';
 const PRIMARY = 'sanne@korenschoof.example';
@@ -21,7 +23,7 @@ let offerUrl: string;
 let expired: Detail;
 
 beforeAll(async () => {
-  twin = await startTestTwin({ policy: { analysisReminderSeconds: 120, decisionReminderSeconds: 1, decisionMaxReminders: 1 } });
+  twin = await startTestTwin({ policy: { analysisReminderSeconds: 120, decisionReminderSeconds: 4, decisionMaxReminders: 1 } });
   accountManager = await twin.token('account-manager', 'am@breakfix.example');
   ({ onboardingId, executionArn } = await startIntake(twin, accountManager, COMPANY));
   await submitAnalysis(twin, await twin.token('analyst'), onboardingId);
@@ -34,7 +36,7 @@ beforeAll(async () => {
   expired = await eventually(async () => {
     const detail = await detailOf(twin, accountManager, onboardingId);
     return detail.status === 'EXPIRED' && detail.timeline.some((e) => e.type === 'AGREEMENT_EXPIRED') ? detail : undefined;
-  });
+  }, 30_000);
 });
 afterAll(async () => {
   await twin?.close();

@@ -1,10 +1,11 @@
-import { paginateScan, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, paginateScan, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { match } from '../support/matchers';
 import { agreementLinkFromInbox, decide, detailOf, startIntake, submitAnalysis, untilStatus, type Detail } from '../support/agreement-flow';
 import { startTestTwin, eventually, type TestTwin } from '../support/twin';
+import type { StoredEmail } from '../support/emulators';
 
 /**
  * The client's agreement link over HTTP on the twin: read from the offer e-mail in the SES store,
@@ -86,6 +87,17 @@ async function snapshot() {
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
+/**
+ * Nothing to load from anywhere: no element that fetches, no src, no CSS url(). An absolute URL
+ * may only be a link the client follows (the general terms), never something the page loads.
+ */
+function expectSelfContained(page: string) {
+  expect(page).not.toMatch(/<(link|img|iframe|object|embed|video|audio|source)\b|\ssrc=|url\(/i);
+  const urls = new Set([...page.matchAll(/https?:\/\/[^\s"<>]+/gi)].map((m) => m[0]));
+  const links = new Set([...page.matchAll(/<a\s[^>]*href="(https?:\/\/[^"]+)"/gi)].map((m) => m[1]!));
+  expect([...urls].filter((url) => !links.has(url))).toEqual([]);
+}
+
 describe('the agreement link in the offer e-mail', () => {
   it('is a 43-character token link to the public API, in a Dutch offer to the primary contact', async () => {
     expect(url).toMatch(new RegExp(`^${twin.twin.urls.api}/agreements/[A-Za-z0-9_-]{43}$`));
@@ -97,6 +109,18 @@ describe('the agreement link in the offer e-mail', () => {
     expect(offer.body.text).toContain('Overeenkomst bekijken en beslissen');
     expect(offer.body.html).toContain(`href="${url}"`);
     expect(offer.destination.to).toEqual([PRIMARY]);
+    // Replies reach the account manager, not the sending address.
+    expect((offer as StoredEmail & { replyTo?: string[] }).replyTo).toEqual(['am@breakfix.example']);
+  });
+
+  it('every e-mail to the client so far replies to the account manager; staff e-mails carry no Reply-To', async () => {
+    const mails = (await twin.inbox()) as Array<StoredEmail & { replyTo?: string[] }>;
+    const toClient = mails.filter((m) => m.destination.to.includes(PRIMARY));
+    expect(toClient.length).toBeGreaterThanOrEqual(2); // the registration confirmation and the offer
+    for (const mail of toClient) expect(mail.replyTo, mail.subject).toEqual(['am@breakfix.example']);
+    const toAnalysts = mails.filter((m) => m.destination.to.includes('analysts@breakfix.example'));
+    expect(toAnalysts.length).toBeGreaterThan(0);
+    for (const mail of toAnalysts) expect(mail.replyTo ?? [], mail.subject).toEqual([]);
   });
 });
 
@@ -118,8 +142,7 @@ describe('GET /agreements/{token}', () => {
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('content-language')).toBe('nl');
       expect(response.text).not.toMatch(/<script/i);
-      // Self-contained: nothing to load from anywhere.
-      expect(response.text).not.toMatch(/<(link|img|iframe)\b|src=|https?:\/\//i);
+      expectSelfContained(response.text);
     }
     expect(second.text).toBe(first.text);
     expect(first.text).toContain('<html lang="nl">');
@@ -159,12 +182,56 @@ describe('POST with bad input: a 400 naming the field, nothing recorded', () => 
     expect(await snapshot()).toEqual(before);
   });
 
-  it('400 problem+json naming /extra for a JSON body with an unknown field', async () => {
+  it('400 problem+json naming /extra for a JSON body with an unknown field, in the client\'s language', async () => {
     const before = await snapshot();
     const response = await twin.request('POST', path, { json: { decision: 'approve', name: 'Sanne de Vries', consent: true, extra: 1 } });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(response.body).toMatchObject({ status: 400, errors: [{ pointer: '/extra', message: 'Unknown field' }] });
+    expect(response.headers.get('content-language')).toBe('nl');
+    expect(response.body).toMatchObject({ status: 400, errors: [{ pointer: '/extra', message: 'Onbekend veld' }] });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('400 problem+json naming /consent when JSON says "yes": only the JSON value true counts', async () => {
+    const before = await snapshot();
+    for (const consent of ['yes', 'true', 1, 'on']) {
+      const response = await twin.request<{ detail: string; errors: Array<{ pointer: string; message: string }> }>('POST', path, {
+        json: { decision: 'approve', name: 'Sanne de Vries', consent },
+      });
+      expect(response.status, String(consent)).toBe(400);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.body.errors).toEqual([{ pointer: '/consent', message: match.stringContaining('"consent": true') }]);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('400 problem+json in English for Accept-Language: en on a Dutch client\'s link, said in Content-Language', async () => {
+    const before = await snapshot();
+    for (const acceptLanguage of ['en', 'en-GB,en;q=0.9,nl;q=0.5', 'de-DE, nl;q=0.2, en-US;q=0.8']) {
+      const response = await twin.request<{ detail: string; errors: Array<{ pointer: string; message: string }> }>('POST', path, {
+        json: { decision: 'decline', consent: 'yes', extra: true },
+        headers: { 'accept-language': acceptLanguage },
+      });
+      expect(response.status, acceptLanguage).toBe(400);
+      expect(response.headers.get('content-language'), acceptLanguage).toBe('en');
+      expect(response.body.detail).toBe('The decision is invalid; see the fields.');
+      expect(response.body.errors).toEqual([
+        { pointer: '/extra', message: 'Unknown field' },
+        { pointer: '/name', message: 'Enter your name.' },
+        { pointer: '/consent', message: 'Confirm with "consent": true that you have read the agreement and are authorised to decide.' },
+        { pointer: '/comment', message: 'Add a comment: it is required when you decline or request changes.' },
+      ]);
+    }
+    // Dutch wins by q-value, or as the client's locale when English is refused.
+    for (const acceptLanguage of ['en;q=0.5, nl', 'en;q=0, *']) {
+      const response = await twin.request<{ detail: string; errors: Array<{ pointer: string; message: string }> }>('POST', path, {
+        json: { decision: 'approve', consent: true },
+        headers: { 'accept-language': acceptLanguage },
+      });
+      expect(response.headers.get('content-language'), acceptLanguage).toBe('nl');
+      expect(response.body.detail).toBe('De beslissing is ongeldig; zie de velden.');
+      expect(response.body.errors).toEqual([{ pointer: '/name', message: 'Vul uw naam in.' }]);
+    }
     expect(await snapshot()).toEqual(before);
   });
 
@@ -273,10 +340,67 @@ describe('20 concurrent decisions on one link', () => {
     expect(json.body).toMatchObject({ status: 409, detail: match.stringContaining('approve') });
 
     const page = await twin.request('GET', path);
-    expect(page.status).toBe(409);
-    expect(page.text).toContain('Over deze overeenkomst is al beslist');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Deze overeenkomst is goedgekeurd');
     expect(await twin.tableItemCount()).toBe(before);
     expect((await detailOf(twin, accountManager, onboardingId)).agreement?.decision?.name).toBe('Sanne de Vries');
+  });
+
+  it('GET shows the decided agreement read-only: the decision, who and when, the document, the PDF link; no form; strict headers', async () => {
+    const before = await snapshot();
+    const page = await twin.request('GET', path);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'(;|$)/);
+    expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('content-language')).toBe('nl');
+    expect(page.text).toContain('<html lang="nl">');
+    expect(page.text).not.toMatch(/<script/i);
+    expectSelfContained(page.text);
+    // Read-only: no form, no field, nothing to post.
+    expect(page.text).not.toMatch(/<form|<input|<textarea|<button/i);
+    expect(page.text).toContain('Deze overeenkomst is goedgekeurd');
+    expect(page.text).toMatch(/Sanne de Vries heeft de serviceovereenkomst op \d{1,2}\s\S+\s\d{4}\som\s\d\d:\d\d namens Bakkerij De Korenschoof B\.V\. goedgekeurd\./);
+    expect(page.text).toContain('<dt>Beslissing</dt><dd>Goedgekeurd</dd>');
+    expect(page.text).toContain('<dt>Door</dt><dd>Sanne de Vries</dd>');
+    expect(page.text).toContain(`href="${path}/pdf"`);
+    // The agreement itself, as on the confirm page: its lines and its document hash.
+    const detail = await detailOf(twin, accountManager, onboardingId);
+    for (const incident of detail.incidents) expect(page.text).toContain(incident.title);
+    expect(page.text).toContain(detail.agreement!.documentHash);
+    // The IP and the user agent are evidence for staff, not for the page.
+    expect(page.text).not.toContain('e2e-client-');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('keeps the evidence on its own item, written with the decision: expiresAt = retainUntil = decision + 7 years', async () => {
+    const evidence = (await allItems()).filter((item) => item.entity === 'DecisionEvidence');
+    expect(evidence).toHaveLength(1);
+    const item = evidence[0]!;
+    const link = (await linkItems())[0]!;
+    const decision = link.decision as { at: string; userAgent: string };
+    expect(item).toMatchObject({
+      pk: `ONBOARDING#${onboardingId}`,
+      sk: 'EVIDENCE#0001',
+      onboardingId,
+      agreementVersion: 1,
+      linkPurpose: 'agreement-decision',
+      decision: 'approve',
+      name: 'Sanne de Vries',
+      at: decision.at,
+      ip: match.stringMatching(/^(127\.0\.0\.1|::1)$/),
+      userAgent: decision.userAgent,
+      documentHash: approved.agreement!.documentHash,
+    });
+    const at = new Date(decision.at);
+    const retainUntil = new Date(at);
+    retainUntil.setUTCFullYear(at.getUTCFullYear() + 7);
+    expect(item.retainUntil).toBe(retainUntil.toISOString());
+    expect(item.expiresAt).toBe(Math.floor(retainUntil.getTime() / 1000));
+    // Far beyond the link's own TTL (its validity + 400 days).
+    expect(item.expiresAt as number).toBeGreaterThan((link.expiresAt as number) + 5 * 365 * 24 * 3600);
   });
 });
 
@@ -312,5 +436,44 @@ describe('unknown links', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(response.body).toMatchObject({ status: 404 });
+  });
+});
+
+describe('after TTL removed the link item', () => {
+  it('GET /onboardings/{id} still shows staff the evidence, with retainUntil = decision + 7 years; the link itself is gone (404)', async () => {
+    const detailWith = async () =>
+      (await twin.request<{ decisionEvidence: Array<Record<string, unknown>> }>('GET', `/onboardings/${onboardingId}`, { token: accountManager })).body
+        .decisionEvidence;
+    const shown = await detailWith();
+    expect(shown).toHaveLength(1);
+
+    // What DynamoDB's TTL does when the link's time is up: the item is simply deleted.
+    const [link] = await linkItems();
+    await twin.dynamodb.send(new DeleteItemCommand({ TableName: twin.twin.tableName, Key: { pk: { S: link!.pk as string }, sk: { S: link!.sk as string } } }));
+    expect(await linkItems()).toHaveLength(0);
+
+    const kept = await detailWith();
+    expect(kept).toEqual(shown);
+    const evidence = kept[0]!;
+    expect(evidence).toMatchObject({
+      onboardingId,
+      agreementVersion: 1,
+      linkPurpose: 'agreement-decision',
+      decision: 'approve',
+      name: 'Sanne de Vries',
+      ip: match.stringMatching(/^(127\.0\.0\.1|::1)$/),
+      userAgent: match.stringMatching(/^e2e-client-\d+$/),
+      documentHash: match.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    // Storage attributes stay inside: no keys, no TTL number.
+    expect(Object.keys(evidence)).not.toEqual(expect.arrayContaining(['pk']));
+    expect(evidence).not.toHaveProperty('expiresAt');
+    const at = new Date(evidence.at as string);
+    const years7 = new Date(at);
+    years7.setUTCFullYear(at.getUTCFullYear() + 7);
+    expect(evidence.retainUntil).toBe(years7.toISOString());
+
+    const page = await twin.request('GET', path);
+    expect(page.status).toBe(404);
   });
 });

@@ -30,7 +30,7 @@ describe('npm run demo', () => {
 
       const section = (heading: string) => run.stdout.split(/\n(?=\S)/).find((block) => block.startsWith(heading)) ?? '';
       const timeline = section('Timeline of onb-');
-      for (const type of ['INTAKE_RECEIVED', 'ANALYSIS_SUBMITTED_V1', 'AGREEMENT_APPROVED', 'TICKET_RESOLVED', 'MONITORING_STARTED', 'ROUND_STARTED', 'TICKET_UPDATED', 'COMPLETED', 'FEEDBACK_RECEIVED']) {
+      for (const type of ['INTAKE_RECEIVED', 'ANALYSIS_SUBMITTED_V1', 'AGREEMENT_HELD_FOR_RELEASE_V1', 'AGREEMENT_RELEASED_V2', 'AGREEMENT_APPROVED', 'TICKET_RESOLVED', 'MONITORING_STARTED', 'ROUND_STARTED', 'TICKET_UPDATED', 'COMPLETED', 'FEEDBACK_RECEIVED']) {
         expect(timeline, output).toContain(type);
       }
       // The client's report through the monitoring e-mail's page, on the timeline in the client's name.
@@ -45,6 +45,8 @@ describe('npm run demo', () => {
       expect(emails).toMatch(/sanne@korenschoof\.example\s+Werkzaamheden afgerond/);
       expect(emails).toMatch(/sanne@korenschoof\.example\s+Eindrapport van de werkzaamheden – Bakkerij De Korenschoof B\.V\.\s+\(cc ilse\.jansen@breakfix\.example\)/);
       expect(emails).toMatch(/henk@breakfix\.example\s+Nieuw ticket voor u/);
+      // The offer above the demo's €500 threshold went to the account manager first, with the calls to release it.
+      expect(emails).toMatch(/ilse\.jansen@breakfix\.example\s+Vrijgave nodig: serviceovereenkomst/);
       expect(section('Outcome')).toMatch(/status COMPLETED; 4 incidents, 4 tickets/);
       expect(run.stdout.split('\n').length).toBeLessThan(110);
     },

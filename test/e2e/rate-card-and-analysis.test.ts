@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_RATE_CARD } from '../../infra/stage-config';
+import { DEFAULT_ANALYSIS_LIMITS, DEFAULT_REVIEW_ABOVE_CENTS } from '../../functions/domain/rate-card';
 import { startTestTwin, eventually, type TestTwin } from '../support/twin';
 import { detailOf, startIntake, submitAnalysis, untilStatus } from '../support/agreement-flow';
+import { maxText } from '../support/largest-onboarding';
 
 let twin: TestTwin;
 let admin: string;
@@ -60,6 +63,114 @@ describe('rate card', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e) => e.pointer)).toEqual(expect.arrayContaining(['/vatPercent', '/priorities/urgent']));
     expect((await twin.request<RateCardAnswer>('GET', '/rate-card', { token: admin })).body).toEqual(current);
+  });
+});
+
+describe('rate card: review threshold and analysis limits', () => {
+  const documents = () => DynamoDBDocumentClient.from(twin.dynamodb);
+  const { reviewAboveCents: _r, analysisLimits: _a, ...withoutNewFields } = DEFAULT_RATE_CARD;
+
+  it('PUT fills in both when the card omits them, takes them when given, and refuses bad ones by pointer', async () => {
+    const put = await twin.request<RateCardAnswer>('PUT', '/rate-card', { token: admin, json: withoutNewFields });
+    expect(put.status, put.text).toBe(200);
+    expect(put.body.rateCard).toMatchObject({ reviewAboveCents: DEFAULT_REVIEW_ABOVE_CENTS, analysisLimits: DEFAULT_ANALYSIS_LIMITS });
+    expect((await twin.request<RateCardAnswer>('GET', '/rate-card', { token: analyst })).body.rateCard).toEqual(put.body.rateCard);
+
+    const own = { ...DEFAULT_RATE_CARD, reviewAboveCents: 100_000, analysisLimits: { maxHoursPerItem: 12, maxMaterialQuantity: 20, maxMaterialUnitCostCents: 75_000 } };
+    const second = await twin.request<RateCardAnswer>('PUT', '/rate-card', { token: admin, json: own });
+    expect(second.body.rateCard).toEqual(own);
+
+    const bad = await twin.request<{ errors: Array<{ pointer: string }> }>('PUT', '/rate-card', {
+      token: admin,
+      json: { ...own, reviewAboveCents: -5, analysisLimits: { ...own.analysisLimits, maxHoursPerItem: 0, perDay: 8 } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e) => e.pointer).sort()).toEqual(['/analysisLimits/maxHoursPerItem', '/analysisLimits/perDay', '/reviewAboveCents']);
+    expect((await twin.request<RateCardAnswer>('GET', '/rate-card', { token: admin })).body.rateCard).toEqual(own);
+  });
+
+  it('a card stored before the fields existed reads with the defaults, and is not rewritten by reading', async () => {
+    const key = { pk: 'RATE_CARD', sk: 'CURRENT' };
+    await documents().send(new UpdateCommand({ TableName: twin.twin.tableName, Key: key, UpdateExpression: 'SET rateCard = :card', ExpressionAttributeValues: { ':card': withoutNewFields } }));
+    const read = await twin.request<RateCardAnswer>('GET', '/rate-card', { token: analyst });
+    expect(read.body.rateCard).toMatchObject({ reviewAboveCents: DEFAULT_REVIEW_ABOVE_CENTS, analysisLimits: DEFAULT_ANALYSIS_LIMITS });
+    const { Item } = await documents().send(new GetCommand({ TableName: twin.twin.tableName, Key: key, ConsistentRead: true }));
+    expect(Item?.rateCard).toEqual(withoutNewFields);
+    // Put the stage's default back for the tests below.
+    expect((await twin.request('PUT', '/rate-card', { token: admin, json: DEFAULT_RATE_CARD })).status).toBe(200);
+  });
+
+  it('POST /analysis is checked against the current card’s limits: a pointer per offending field, nothing written', async () => {
+    const limits = { maxHoursPerItem: 8, maxMaterialQuantity: 5, maxMaterialUnitCostCents: 10_000 };
+    expect((await twin.request('PUT', '/rate-card', { token: admin, json: { ...DEFAULT_RATE_CARD, analysisLimits: limits } })).status).toBe(200);
+    try {
+      const { onboardingId } = await startIntake(twin, accountManager, 'Limiet B.V.');
+      await eventually(async () => ((await detailOf(twin, accountManager, onboardingId)).status === 'AWAITING_ANALYSIS' ? true : undefined));
+      const item = (incidentId: string, hours: number, materials: Array<{ quantity: number; unitCostCents: number }>) => ({
+        incidentId,
+        rootCause: 'Oorzaak',
+        solution: 'Oplossing',
+        actionType: 'repair',
+        estimatedHours: hours,
+        requiredSkills: ['netwerk'],
+        priority: 'normal',
+        materials: materials.map((m) => ({ description: 'Onderdeel', ...m })),
+      });
+      const before = await twin.tableItemCount();
+      const refused = await twin.request<{ type: string; errors: Array<{ pointer: string; message: string }> }>('POST', `/onboardings/${onboardingId}/analysis`, {
+        token: analyst,
+        json: { items: [item('inc-01', 8, [{ quantity: 5, unitCostCents: 10_000 }, { quantity: 6, unitCostCents: 10_001 }]), item('inc-02', 8.25, [])] },
+      });
+      expect(refused.status, refused.text).toBe(400);
+      expect(refused.headers.get('content-type')).toBe('application/problem+json');
+      expect(refused.body.errors.map((e) => e.pointer)).toEqual(['/items/0/materials/1/quantity', '/items/0/materials/1/unitCostCents', '/items/1/estimatedHours']);
+      expect(await twin.tableItemCount()).toBe(before);
+      expect((await detailOf(twin, accountManager, onboardingId)).status).toBe('AWAITING_ANALYSIS');
+      // Within the limits it is taken.
+      const taken = await twin.request('POST', `/onboardings/${onboardingId}/analysis`, { token: analyst, json: { items: [item('inc-01', 8, [{ quantity: 5, unitCostCents: 10_000 }]), item('inc-02', 1, [])] } });
+      expect(taken.status, taken.text).toBe(202);
+    } finally {
+      expect((await twin.request('PUT', '/rate-card', { token: admin, json: DEFAULT_RATE_CARD })).status).toBe(200);
+    }
+  });
+});
+
+describe('item size on a route', () => {
+  it('an analysis that would grow the aggregate past the limit is a 422 naming the field that grew, and nothing is written', async () => {
+    const { onboardingId } = await startIntake(twin, accountManager, 'Groot B.V.');
+    await eventually(async () => ((await detailOf(twin, accountManager, onboardingId)).status === 'AWAITING_ANALYSIS' ? true : undefined));
+    // Change requests accumulated over many rounds (more than any stage allows), written straight into the table.
+    const changeRequests = Array.from({ length: 30 }, (_, i) => ({ agreementVersion: i + 1, name: maxText('decisionName'), comment: maxText('decisionComment'), at: '2026-11-02T09:00:00.000Z' }));
+    const documents = DynamoDBDocumentClient.from(twin.dynamodb);
+    await documents.send(
+      new UpdateCommand({
+        TableName: twin.twin.tableName,
+        Key: { pk: `ONBOARDING#${onboardingId}`, sk: 'AGGREGATE' },
+        UpdateExpression: 'SET changeRequests = :requests',
+        ExpressionAttributeValues: { ':requests': changeRequests },
+      }),
+    );
+    const before = await twin.tableItemCount();
+    const item = (incidentId: string) => ({
+      incidentId,
+      rootCause: maxText('rootCause', 'Oorzaak'),
+      solution: maxText('solution', 'Oplossing'),
+      actionType: 'repair',
+      estimatedHours: 1,
+      requiredSkills: ['netwerk'],
+      priority: 'normal',
+    });
+    const body = { items: [item('inc-01'), item('inc-02')], notes: maxText('analysisNotes', 'Notities') };
+    expect(JSON.stringify(body).length).toBeLessThan(20_000); // the request itself is small
+    const refused = await twin.request<{ type: string; status: number; errors: Array<{ pointer: string; message: string }> }>('POST', `/onboardings/${onboardingId}/analysis`, { token: analyst, json: body });
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(refused.body).toMatchObject({ type: 'https://breakfix.example/problems/too-large-to-store', status: 422, errors: [{ pointer: '/changeRequests' }] });
+    expect(refused.body.errors[0]!.message).toMatch(/\/changeRequests is too large/);
+    expect(await twin.tableItemCount()).toBe(before);
+    const detail = await detailOf(twin, accountManager, onboardingId);
+    expect(detail.status).toBe('AWAITING_ANALYSIS');
+    expect(detail).not.toHaveProperty('analysis.version');
   });
 });
 

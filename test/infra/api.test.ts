@@ -32,6 +32,7 @@ describe('the HTTP API', () => {
     expect(routes.filter((route) => route.access === 'public').map((route) => route.routeKey)).toEqual([
       'GET /agreements/{token}',
       'POST /agreements/{token}',
+      'GET /agreements/{token}/pdf',
       'GET /problems/{token}',
       'POST /problems/{token}',
       'GET /feedback/{token}',

@@ -70,22 +70,33 @@ describe('the Lambda functions', () => {
     }
   });
 
-  it('puts the link-signing secret ARN and the public base URL exactly on the functions that build client links', () => {
-    const holders = (variable: string) => specs.filter((spec) => variable in environmentOf(dev, spec.name)).map((spec) => spec.name);
+  it('puts the link-signing secret ARN exactly on the functions that build client links', () => {
     const linkBuilders = ['AwaitClientDecision', 'RemindClient', 'StartMonitoring', 'SendFollowUpReport'];
-    expect(holders(ENV.linkSigningSecretArn).sort()).toEqual([...linkBuilders].sort());
-    expect(holders(ENV.publicBaseUrl).sort()).toEqual([...linkBuilders].sort());
+    expect(holders(dev, ENV.linkSigningSecretArn).sort()).toEqual([...linkBuilders].sort());
+  });
+
+  it('puts the public base URL exactly on the functions that send e-mail: client links, and the API calls staff e-mails name', () => {
+    const mailers = specs.filter((spec) => spec.grants.email).map((spec) => spec.name);
+    expect(mailers).toEqual(
+      expect.arrayContaining(['RegisterOnboarding', 'RemindAnalysts', 'ExpireAgreement', 'ApplyClientDecision', 'AssignTechnician', 'PlanTechnicianWait', 'SweepSla', 'HandleFailure']),
+    );
+    expect(holders(dev, ENV.publicBaseUrl).sort()).toEqual([...mailers].sort());
   });
 
   it("gives PUBLIC_BASE_URL as this API's endpoint (https://<id>.execute-api.<region>.amazonaws.com, no trailing slash)", () => {
     const apiId = logicalId(dev.stack, dev.stack.api.httpApi);
-    for (const name of ['AwaitClientDecision', 'RemindClient', 'StartMonitoring', 'SendFollowUpReport']) {
+    for (const name of holders(dev, ENV.publicBaseUrl)) {
       expect(environmentOf(dev, name)[ENV.publicBaseUrl], name).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
     }
     // Not the stage URL, which for $default ends in "/".
     expect(renderCfnString(dev.stack.resolve(dev.stack.api.defaultStage.url) as CfnValue)).toMatch(/\/$/);
   });
 });
+
+/** The functions whose environment holds `variable`. */
+function holders(stage: SynthesizedStage, variable: string): string[] {
+  return specs.filter((spec) => variable in environmentOf(stage, spec.name)).map((spec) => spec.name);
+}
 
 function environmentOf(stage: SynthesizedStage, name: string): Record<string, CfnValue> {
   const lambda = resource(stage.template, logicalId(stage.stack, catalogFunction(stage.stack, name).function));

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { StageContextError, stageConfigFromContext } from '../../infra/constructs/stage-context';
@@ -32,6 +35,19 @@ describe('stage config from context', () => {
     delete context[missing];
     expect(() => configFor(context)).toThrow(StageContextError);
     expect(() => configFor(context)).toThrow(`-c ${missing}=`);
+  });
+
+  it('reads the provider\'s legal identity from -c providerFile; dev falls back to the example one', () => {
+    expect(configFor({ stage: 'prod', ...PROD_CONTEXT }).provider).toMatchObject({ legalName: 'Break & Fix IT Services B.V.', kvkNumber: '87654321' });
+    expect(configFor({}).provider.legalName).toMatch(/voorbeeld/);
+  });
+
+  it('refuses a provider file with a bad field, naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'provider-'));
+    const file = join(dir, 'provider.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(PROD_CONTEXT.providerFile, 'utf8')), kvkNumber: '123' }));
+    expect(() => configFor({ stage: 'prod', ...PROD_CONTEXT, providerFile: file })).toThrow(/kvkNumber: A KvK number has 8 digits/);
+    expect(() => configFor({ stage: 'prod', ...PROD_CONTEXT, providerFile: join(dir, 'missing.json') })).toThrow(/not readable JSON/);
   });
 
   it('refuses an unknown stage', () => {

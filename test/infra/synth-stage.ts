@@ -13,6 +13,7 @@ export const PROD_CONTEXT = {
   analystAddresses: 'analist1@breakfix.example.nl,analist2@breakfix.example.nl',
   opsAddresses: 'ops@breakfix.example.nl',
   alarmEmail: 'alarms@breakfix.example.nl',
+  providerFile: 'test/fixtures/provider.json',
 } as const;
 
 export interface ValidationViolation {

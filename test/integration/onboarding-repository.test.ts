@@ -200,19 +200,38 @@ describe('onboarding repository on DynamoDB Local', () => {
     expect(found?.notificationsSent).toEqual({ ANALYSIS_REMINDER_R1_1: '2026-11-04T09:00:01.000Z' });
   });
 
-  it('refuses an aggregate over 400 KB with a named error, and stores nothing of it', async () => {
+  it('refuses an aggregate over 400 KB with a named error naming the field, and stores nothing of it', async () => {
     const onboarding = anOnboarding(new Date('2026-11-04T10:00:00Z'));
     const huge = { ...onboarding, expectations: { summary: 'é'.repeat(210_000) } }; // 420,000 bytes in UTF-8
     const before = await itemCount();
+    await expect(insertOnboarding(huge, amActor)).rejects.toMatchObject({ name: 'ItemTooLargeError', entity: 'onboarding', field: '/expectations/summary' });
     await expect(insertOnboarding(huge, amActor)).rejects.toBeInstanceOf(ItemTooLargeError);
     expect(await itemCount()).toBe(before);
     expect(await findOnboarding(onboarding.id)).toBeUndefined();
 
-    // Growing a stored one past the limit in a status change is refused the same way.
+    // Growing a stored one past the limit in a status change is refused the same way, though the update itself only sets a field.
     const small = await stored(new Date('2026-11-04T10:00:01Z'));
-    const change = { failure: { error: 'x'.repeat(410 * 1024), at: '2026-11-04T10:00:02.000Z' } };
-    await expect(transitionOnboarding(small, 'failed', { at: '2026-11-04T10:00:02.000Z', actor: system }, change)).rejects.toBeInstanceOf(ItemTooLargeError);
+    const change = { failure: { error: 'x'.repeat(390 * 1024), at: '2026-11-04T10:00:02.000Z' } };
+    await expect(transitionOnboarding(small, 'failed', { at: '2026-11-04T10:00:02.000Z', actor: system }, change)).rejects.toMatchObject({ name: 'ItemTooLargeError', field: '/failure/error' });
     expect((await findOnboarding(small.id))?.status).toBe('RECEIVED');
+  });
+
+  it('still maps DynamoDB’s own refusal of an item over 400 KB (the fallback behind the check)', async () => {
+    // A raw transaction past the adapter's check: DynamoDB Local refuses it, and the adapter names it.
+    const { documentClient } = await import('../../functions/adapters/dynamodb/client');
+    const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+    const item = { ...onboardingKey('onb-FALLBACK'), blob: 'é'.repeat(210_000) };
+    const error = await documentClient.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: process.env.TABLE_NAME, Item: item } }] })).catch((e: unknown) => e);
+    const { transactionFailure } = await import('../../functions/adapters/dynamodb/transaction');
+    const named = (() => {
+      try {
+        return transactionFailure(error, 'onboarding');
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(named, String(error)).toBeInstanceOf(ItemTooLargeError);
+    expect(named).toMatchObject({ entity: 'onboarding', field: undefined });
   });
 
   it('lists by status newest first through the GSI, page by page, and rejects a forged cursor', async () => {

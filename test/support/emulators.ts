@@ -50,11 +50,26 @@ export async function startTestSes() {
 export interface StoredEmail {
   messageId: string;
   from: string;
-  destination: { to: string[] };
+  replyTo?: string[];
+  destination: { to: string[]; cc?: string[]; bcc?: string[] };
   subject: string;
   body: { html?: string; text?: string };
+  /** Simple content's attachments, kept byte for byte: `content` is their base64. */
+  attachments?: StoredAttachment[];
   at: number;
 }
+
+export interface StoredAttachment {
+  filename?: string;
+  contentType: string;
+  contentDisposition?: string;
+  /** The attachment's bytes, base64. */
+  content: string;
+  size: number;
+}
+
+/** An attachment's bytes as the recipient gets them. */
+export const attachmentBytes = (attachment: StoredAttachment): Buffer => Buffer.from(attachment.content, 'base64');
 
 export async function sesInbox(sesUrl: string): Promise<StoredEmail[]> {
   const response = await fetch(`${sesUrl}/store`);

@@ -71,6 +71,14 @@ export async function approvedOnboarding(twin: TestTwin, tokens: { accountManage
     },
   });
   expect(analysis.status, analysis.text).toBe(202);
+  // A large offer (25 lines) is above the review threshold: the account manager releases it, as in production.
+  const drafted = await eventually(async () => {
+    const { status } = await detailOf(twin, tokens.accountManager, onboardingId);
+    return status === 'AWAITING_RELEASE' || status === 'AGREEMENT_SENT' ? status : undefined;
+  });
+  if (drafted === 'AWAITING_RELEASE') {
+    await eventually(async () => ((await twin.request('POST', `/onboardings/${onboardingId}/agreement/release`, { token: tokens.accountManager, json: {} })).status === 202 ? true : undefined));
+  }
   const url = await agreementLinkFromInbox(twin, companyName);
   const decided = await decide(twin, url, { name: 'Sanne de Vries', consent: 'yes', decision: 'approve' });
   expect(decided.status, decided.text).toBe(200);

@@ -1,21 +1,30 @@
 /*
  * `npm run docs`: rewrites the generated sections of docs/architecture.md (the workflow's states,
  * the statuses and the transitions) from statemachines/onboarding.asl.json, functions/catalog.ts
- * and functions/domain/lifecycle.ts. Everything outside the markers is left as it is.
- * test/unit/architecture-doc.test.ts fails until this has been run after one of those files changed.
+ * and functions/domain/lifecycle.ts, and those of docs/limits.md (text bounds, counts, worst-case
+ * item sizes) from functions/domain/size-budget.ts. Everything outside the markers is left as it
+ * is. test/unit/architecture-doc.test.ts and test/unit/size-budget.test.ts fail until this has
+ * been run after one of those files changed.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { ARCHITECTURE_DOC_PATH, renderSections, sectionsIn, withSections } from './architecture-tables';
+import { LIMITS_DOC_PATH, limitsSectionsIn, renderLimitsSections, withLimitsSections } from './limits-doc';
 
-const before = readFileSync(ARCHITECTURE_DOC_PATH, 'utf8');
-const sections = renderSections();
-const after = withSections(before, sections);
-const stale = [...sectionsIn(before)].filter(([name, body]) => name in sections && body !== sections[name as keyof typeof sections]).map(([name]) => name);
-const path = relative(process.cwd(), ARCHITECTURE_DOC_PATH);
-if (after === before) {
-  process.stdout.write(`${path}: generated sections already up to date\n`);
-} else {
-  writeFileSync(ARCHITECTURE_DOC_PATH, after);
-  process.stdout.write(`${path}: rewrote ${stale.join(', ')}\n`);
+function rewrite(path: string, render: (doc: string) => string, sections: Record<string, string>, found: (doc: string) => Map<string, string>): void {
+  const before = readFileSync(path, 'utf8');
+  const after = render(before);
+  const stale = [...found(before)].filter(([name, body]) => name in sections && body !== sections[name]).map(([name]) => name);
+  const shown = relative(process.cwd(), path);
+  if (after === before) {
+    process.stdout.write(`${shown}: generated sections already up to date\n`);
+  } else {
+    writeFileSync(path, after);
+    process.stdout.write(`${shown}: rewrote ${stale.join(', ')}\n`);
+  }
 }
+
+const architecture = renderSections();
+rewrite(ARCHITECTURE_DOC_PATH, (doc) => withSections(doc, architecture), architecture, sectionsIn);
+const limits = renderLimitsSections();
+rewrite(LIMITS_DOC_PATH, (doc) => withLimitsSections(doc, limits), limits, limitsSectionsIn);

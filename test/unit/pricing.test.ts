@@ -138,6 +138,9 @@ describe('priceLine', () => {
     expect(line).toEqual({
       incidentId: 'inc-01',
       title: 'Kassasysteem valt uit',
+      // The analyst's findings go onto the line: the client reads the work itself.
+      rootCause: 'Oorzaak',
+      solution: 'Oplossing',
       actionType: 'repair',
       priority: 'critical',
       estimatedHours: 2.5,
@@ -231,8 +234,10 @@ describe('priceAgreement', () => {
     expect(agreement.documentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('leaves absent client fields absent rather than undefined', () => {
-    expect(Object.keys(draft().client).sort()).toEqual(['companyName', 'kvkNumber', 'locale']);
+  it('leaves absent client fields absent rather than undefined, and names the primary contact', () => {
+    const { client } = draft();
+    expect(Object.keys(client).sort()).toEqual(['companyName', 'contact', 'kvkNumber', 'locale']);
+    expect(client.contact).toEqual({ name: 'Łukasz Żółć', email: 'lukasz@korenschoof.example' });
   });
 
   it('takes the version numbers it is given', () => {

@@ -1,5 +1,6 @@
 import type { Agreement } from '../../functions/domain/agreement';
 import type { Onboarding } from '../../functions/domain/onboarding';
+import type { ProviderIdentity } from '../../functions/domain/provider';
 import type { RateCard } from '../../functions/domain/rate-card';
 import { TEST_RATE_CARD } from '../support/rate-card';
 
@@ -9,19 +10,45 @@ export const HOSTILE_ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt; &quot;&#39
 
 export const rateCard: RateCard = { ...TEST_RATE_CARD, validityDays: 14 };
 
+/** The provider as stage config would give it (hand-written, so expectations need no lookup). */
+export const PROVIDER: ProviderIdentity = {
+  legalName: 'Break & Fix Utrecht B.V.',
+  address: { street: 'Oudegracht 100', postalCode: '3511 AX', city: 'Utrecht', country: 'Nederland' },
+  kvkNumber: '87654321',
+  vatId: 'NL864201357B01',
+  iban: 'NL91ABNA0417164300',
+  termsUrl: 'https://breakfix.example/algemene-voorwaarden?v=2&lang=nl',
+};
+
+/** The analyst's findings on the first line; the second line has none, as on a version drafted before they were shown. */
+export const ROOT_CAUSE = 'De voeding van de kassa is defect.';
+export const SOLUTION = 'Voeding vervangen.\nDaarna de kassa een dag testen.';
+
 /** A priced agreement with two lines, as DraftAgreement would store it (figures add up). */
-export function sampleAgreement(overrides: { companyName?: string; locale?: 'nl' | 'en'; title?: string; version?: number } = {}): Agreement {
+export function sampleAgreement(
+  overrides: { companyName?: string; locale?: 'nl' | 'en'; title?: string; version?: number; rootCause?: string; solution?: string; provider?: ProviderIdentity | null } = {},
+): Agreement {
+  const provider = overrides.provider === undefined ? PROVIDER : overrides.provider;
   return {
     onboardingId: 'onb-01JDW3Y8Q7ZK4M2N6P8R0T2V4X',
     version: overrides.version ?? 1,
     analysisVersion: 1,
     createdAt: '2026-11-12T09:30:00.000Z',
     validUntil: '2026-11-26',
-    client: { companyName: overrides.companyName ?? 'Bakkerij De Korenschoof B.V.', kvkNumber: '12345678', vatNumber: 'NL123456789B01', locale: overrides.locale ?? 'nl' },
+    client: {
+      companyName: overrides.companyName ?? 'Bakkerij De Korenschoof B.V.',
+      kvkNumber: '12345678',
+      vatNumber: 'NL123456789B01',
+      locale: overrides.locale ?? 'nl',
+      contact: { name: 'Sanne de Vries', email: 'sanne@korenschoof.example' },
+    },
+    ...(provider ? { provider } : {}),
     lines: [
       {
         incidentId: 'inc-01',
         title: overrides.title ?? 'Kassasysteem valt uit',
+        rootCause: overrides.rootCause ?? ROOT_CAUSE,
+        solution: overrides.solution ?? SOLUTION,
         actionType: 'repair',
         priority: 'high',
         estimatedHours: 2.5,

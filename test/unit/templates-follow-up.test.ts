@@ -64,20 +64,21 @@ describe('the follow-up report e-mail', () => {
     expect(email.text).not.toMatch(/Totaal|Beste /);
   });
 
-  it('formats amounts as format.ts does: € 1.234,56 in Dutch, €1,234.56 in English, no no-break spaces', () => {
+  it('formats amounts as format.ts does: "€ 1.234,56" with a no-break space in Dutch (also in the text tables), €1,234.56 in English', () => {
     const nl = reportEmail('nl', bigMaterialsReport('nl')).email;
     const en = reportEmail('en', bigMaterialsReport('en')).email;
     for (const part of [nl.text, nl.html]) {
-      expect(part).toContain('€ 1.234,56');
-      expect(part).toContain('€ 259,26');
-      expect(part).toContain('€ 1.493,82');
+      expect(part).toContain('€\u00a01.234,56');
+      expect(part).toContain('€\u00a0259,26');
+      expect(part).toContain('€\u00a01.493,82');
+      expect(part).not.toMatch(/€ \d/);
     }
     for (const part of [en.text, en.html]) {
       expect(part).toContain('€1,234.56');
       expect(part).toContain('€259.26');
       expect(part).toContain('€1,493.82');
     }
-    for (const part of [nl.text, nl.html, en.text, en.html]) expect(part).not.toContain('\u00a0');
+    for (const part of [en.text, en.html]) expect(part).not.toMatch(/€\s/);
   });
 
   it.each(['nl', 'en'] as const)('shows the report’s totals, and the costs it lists add up to the subtotal (%s)', (locale) => {
@@ -92,7 +93,7 @@ describe('the follow-up report e-mail', () => {
     expect(line(labels.subtotal).trim()).toBe(`${labels.subtotal}  ${euro(report.totals.exclVatCents)}`);
     expect(line(labels.vat).trim()).toBe(`${labels.vat}  ${euro(report.totals.vatCents)}`);
     expect(line(labels.total).trim()).toBe(`${labels.total}  ${euro(report.totals.inclVatCents)}`);
-    expect(euro(report.totals.inclVatCents)).toBe(locale === 'nl' ? '€ 760,04' : '€760.04');
+    expect(euro(report.totals.inclVatCents)).toBe(locale === 'nl' ? '€\u00a0760,04' : '€760.04');
 
     // Every line's cost, right-aligned in the last column, and they add up to the subtotal.
     const amountLines = table.filter((row) => row.includes('€'));
@@ -111,19 +112,23 @@ describe('the follow-up report e-mail', () => {
     for (const reportLine of report.lines) expect(email.html).toContain(`>${euro(reportLine.totalCents)}</td>`);
   });
 
-  it('shows each line’s arithmetic: billable time × rate × surcharge, plus materials', () => {
+  it('shows each line’s arithmetic: billable time × rate, then the surcharge only when there is one, plus materials', () => {
     const nl = reportEmail('nl').email;
-    expect(nl.text).toContain('- Kassasysteem valt uit: 1 uur × € 95,00 × 125% = € 118,75 + materialen € 49,50 = € 168,25');
-    expect(nl.text).toContain('- Server start niet na stroomstoring: 0,25 uur × € 95,00 × 150% = € 35,63');
+    expect(nl.text).toContain('- Kassasysteem valt uit: 1 uur × €\u00a095,00 +25\u00a0% = €\u00a0118,75 + materialen €\u00a049,50 = €\u00a0168,25');
+    expect(nl.text).toContain('- Server start niet na stroomstoring: 0,25 uur × €\u00a095,00 +50\u00a0% = €\u00a035,63');
+    // Normal priority has no surcharge (100 %): the bare rate, never "× 100%".
+    expect(nl.text).toContain('- Wifi traag in het kantoor: 1,75 uur × €\u00a095,00 = €\u00a0166,25 + materialen €\u00a0258,00 = €\u00a0424,25');
+    expect(nl.text).not.toMatch(/× 1\d\d ?%/);
     expect(nl.text).toContain('blokken van 15 minuten');
     const en = reportEmail('en').email;
-    expect(en.text).toContain('- Kassasysteem valt uit: 1 hour × €95.00 × 125% = €118.75 + materials €49.50 = €168.25');
+    expect(en.text).toContain('- Kassasysteem valt uit: 1 hour × €95.00 +25% = €118.75 + materials €49.50 = €168.25');
+    expect(en.text).toContain('- Wifi traag in het kantoor: 1.75 hours × €95.00 = €166.25 + materials €258.00 = €424.25');
   });
 
   it('shows estimated vs logged hours, and a dash for a problem without an estimate', () => {
     const table = textTable(reportEmail('nl').email.text, 'Probleem');
-    expect(table.find((row) => row.startsWith('Kassasysteem valt uit'))).toMatch(/Hoog\s+2,5 uur\s+0,83 uur\s+€ 168,25$/);
-    expect(table.find((row) => row.startsWith('Printer geeft papierstoring'))).toMatch(/Laag\s+–\s+0 uur\s+€ 0,00$/);
+    expect(table.find((row) => row.startsWith('Kassasysteem valt uit'))).toMatch(/Hoog\s+2,5 uur\s+0,83 uur\s+€\u00a0168,25$/);
+    expect(table.find((row) => row.startsWith('Printer geeft papierstoring'))).toMatch(/Laag\s+–\s+0 uur\s+€\u00a00,00$/);
   });
 
   it('shows SLA compliance as counts and percentages, n.v.t. / n/a without tickets', () => {

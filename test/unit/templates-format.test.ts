@@ -16,7 +16,12 @@ import {
   formatInstantDate,
   formatMinutesAsHours,
   formatPercent,
+  formatRateWithSurcharge,
+  formatSurcharge,
 } from '../../functions/templates/format';
+
+/** U+00A0: Intl's no-break space, kept so "€ 49,00" never wraps. */
+const NBSP = '\u00a0';
 
 describe('formatEuro', () => {
   it.each([
@@ -26,13 +31,13 @@ describe('formatEuro', () => {
     [100, '€ 1,00', '€1.00'],
     [123456789, '€ 1.234.567,89', '€1,234,567.89'],
     [100000000000, '€ 1.000.000.000,00', '€1,000,000,000.00'],
-  ])('%i cents → nl %s, en %s', (cents, nl, en) => {
-    expect(formatEuro(cents, 'nl')).toBe(nl);
+  ])('%i cents → nl %s (with a no-break space), en %s', (cents, nl, en) => {
+    expect(formatEuro(cents, 'nl')).toBe(nl.replace(' ', NBSP));
     expect(formatEuro(cents, 'en')).toBe(en);
   });
 
   it('is exact at the edge of safe integers, where cents / 100 as a float would round', () => {
-    expect(formatEuro(Number.MAX_SAFE_INTEGER, 'nl')).toBe('€ 90.071.992.547.409,91');
+    expect(formatEuro(Number.MAX_SAFE_INTEGER, 'nl')).toBe(`€${NBSP}90.071.992.547.409,91`);
     expect(formatEuro(Number.MAX_SAFE_INTEGER, 'en')).toBe('€90,071,992,547,409.91');
   });
 
@@ -46,12 +51,38 @@ describe('formatEuro', () => {
     );
   });
 
-  it('uses plain spaces, so e-mail text and tests see the same string', () => {
-    expect(formatEuro(123456, 'nl')).not.toMatch(/\u00a0/);
+  it('keeps the no-break space between € and the amount (nl), so an amount never wraps; no plain space at all', () => {
+    expect(formatEuro(4900, 'nl')).toBe('€\u00a049,00');
+    expect(formatEuro(123456, 'nl')).not.toContain(' ');
+    expect(formatEuro(123456, 'en')).not.toMatch(/\s/);
   });
 
   it.each([1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60])('rejects %s cents', (cents) => {
     expect(() => formatEuro(cents, 'nl')).toThrow(RangeError);
+  });
+});
+
+describe('formatSurcharge', () => {
+  it.each([
+    [125, `+25${NBSP}%`, '+25%'],
+    [150, `+50${NBSP}%`, '+50%'],
+    [500, `+400${NBSP}%`, '+400%'],
+    [112.5, `+12,5${NBSP}%`, '+12.5%'],
+  ])('%s %% of the rate → nl %s, en %s', (percent, nl, en) => {
+    expect(formatSurcharge(percent, 'nl')).toBe(nl);
+    expect(formatSurcharge(percent, 'en')).toBe(en);
+  });
+
+  it('is empty without a surcharge (100 % of the rate), so nothing reads as "× 100%"', () => {
+    expect(formatSurcharge(100, 'nl')).toBe('');
+    expect(formatSurcharge(100, 'en')).toBe('');
+  });
+
+  it('shows the rate, then the surcharge only when there is one', () => {
+    expect(formatRateWithSurcharge(9500, 125, 'nl')).toBe(`€${NBSP}95,00 +25${NBSP}%`);
+    expect(formatRateWithSurcharge(9500, 125, 'en')).toBe('€95.00 +25%');
+    expect(formatRateWithSurcharge(9500, 100, 'nl')).toBe(`€${NBSP}95,00`);
+    expect(formatRateWithSurcharge(9500, 100, 'en')).toBe('€95.00');
   });
 });
 

@@ -13,6 +13,7 @@ const SLA_TERMS = {
   normal: { responseHours: 16, resolutionHours: 40 },
   low: { responseHours: 40, resolutionHours: 80 },
 };
+const API = 'https://api.breakfix.example';
 const TECHNICIAN = { technicianId: 'tech-01JDW3Y8Q7ZK4M2N6P8R0T2V4Y', name: 'Jan Jansen', email: 'jan@breakfix.example' };
 
 /** Created Tuesday 1 December 2026 at 10:00 in Amsterdam, priority high: response 8, resolution 16 business hours. */
@@ -51,7 +52,7 @@ describe('the due times the e-mails show', () => {
 describe('SLA warning (80 % used)', () => {
   it('to the technician, about the response: acknowledge, or hold while waiting on the client', () => {
     const ticket = assigned();
-    const email = slaWarningNotice({ ticket, onboarding: onboarding(), kind: 'response' });
+    const email = slaWarningNotice({ ticket, onboarding: onboarding(), kind: 'response', apiUrl: API });
     expect(email.subject).toBe(`Reactietermijn bijna verstreken: Kassasysteem valt uit – Bakkerij De Korenschoof B.V. (${ticket.ticketId})`);
     for (const text of [
       `Van de reactietermijn van ticket ${ticket.ticketId} (“Kassasysteem valt uit”) voor Bakkerij De Korenschoof B.V., 8 werkuren, is 80 % verbruikt.`,
@@ -64,10 +65,10 @@ describe('SLA warning (80 % used)', () => {
       'Toegewezen aan: Jan Jansen <jan@breakfix.example>',
       'Status: Toegewezen, nog niet bevestigd',
       'Vaardigheden: hardware, kassa',
-      `POST /tickets/${ticket.ticketId}/acknowledge`,
-      `POST /tickets/${ticket.ticketId}/hold`,
+      `POST ${API}/tickets/${ticket.ticketId}/acknowledge`,
+      `POST ${API}/tickets/${ticket.ticketId}/hold`,
       'Accountmanager: am@breakfix.example',
-      'Details: GET /onboardings/onb-01JDW3Y8Q7ZK4M2N6P8R0T2V4X',
+      `Details: GET ${API}/onboardings/onb-01JDW3Y8Q7ZK4M2N6P8R0T2V4X`,
     ]) {
       expect(email.text).toContain(text);
     }
@@ -78,9 +79,9 @@ describe('SLA warning (80 % used)', () => {
 
   it('about the resolution: resolve, or hold; the resolution due time in Amsterdam time', () => {
     const ticket = assigned({ status: 'ACKNOWLEDGED', acknowledgedAt: '2026-12-01T09:30:00.000Z' });
-    const email = slaWarningNotice({ ticket, onboarding: onboarding(), kind: 'resolve' });
+    const email = slaWarningNotice({ ticket, onboarding: onboarding(), kind: 'resolve', apiUrl: API });
     expect(email.subject).toBe(`Oplostermijn bijna verstreken: Kassasysteem valt uit – Bakkerij De Korenschoof B.V. (${ticket.ticketId})`);
-    for (const text of ['16 werkuren, is 80 % verbruikt', 'moet uiterlijk 2 december 2026 om 17:00 opgelost zijn', 'Oplossing uiterlijk: 2 december 2026 om 17:00', `POST /tickets/${ticket.ticketId}/resolve`, `POST /tickets/${ticket.ticketId}/hold`]) {
+    for (const text of ['16 werkuren, is 80 % verbruikt', 'moet uiterlijk 2 december 2026 om 17:00 opgelost zijn', 'Oplossing uiterlijk: 2 december 2026 om 17:00', `POST ${API}/tickets/${ticket.ticketId}/resolve`, `POST ${API}/tickets/${ticket.ticketId}/hold`]) {
       expect(email.text).toContain(text);
     }
     expect(email.text).not.toContain('/acknowledge');
@@ -88,12 +89,12 @@ describe('SLA warning (80 % used)', () => {
 
   it('summer time: the due time reads in CEST', () => {
     const ticket = { ...assigned(), resolveDueAt: '2026-07-01T13:30:00.000Z' };
-    expect(slaWarningNotice({ ticket, onboarding: onboarding(), kind: 'resolve' }).text).toContain('Oplossing uiterlijk: 1 juli 2026 om 15:30');
+    expect(slaWarningNotice({ ticket, onboarding: onboarding(), kind: 'resolve', apiUrl: API }).text).toContain('Oplossing uiterlijk: 1 juli 2026 om 15:30');
   });
 
   it('to the account manager while nobody has the ticket: find a technician, or talk to the client', () => {
-    const email = slaWarningNotice({ ticket: sampleTicket(), onboarding: onboarding(), kind: 'response' });
-    for (const text of ['Toegewezen aan: Nog niemand', 'Status: Open, nog niet toegewezen', 'nog geen technicus', 'vaardigheden hardware, kassa', 'POST /technicians', 'contact op met de klant']) {
+    const email = slaWarningNotice({ ticket: sampleTicket(), onboarding: onboarding(), kind: 'response', apiUrl: API });
+    for (const text of ['Toegewezen aan: Nog niemand', 'Status: Open, nog niet toegewezen', 'nog geen technicus', 'vaardigheden hardware, kassa', `POST ${API}/technicians`, 'contact op met de klant']) {
       expect(email.text).toContain(text);
     }
     expect(email.text).not.toContain('/acknowledge');
@@ -103,12 +104,12 @@ describe('SLA warning (80 % used)', () => {
 describe('SLA breach', () => {
   it('to the account manager and the technician: what each of them does', () => {
     const ticket = assigned();
-    const email = slaBreachNotice({ ticket, onboarding: onboarding(), kind: 'response' });
+    const email = slaBreachNotice({ ticket, onboarding: onboarding(), kind: 'response', apiUrl: API });
     expect(email.subject).toBe(`Reactietermijn overschreden: Kassasysteem valt uit – Bakkerij De Korenschoof B.V. (${ticket.ticketId})`);
     for (const text of [
       'is verstreken op 2 december 2026 om 09:00, en het ticket is nog niet bevestigd',
       'Wat te doen voor Jan Jansen (technicus):',
-      `POST /tickets/${ticket.ticketId}/acknowledge`,
+      `POST ${API}/tickets/${ticket.ticketId}/acknowledge`,
       'Wat te doen voor de accountmanager:',
       'Neem contact op met Jan Jansen (jan@breakfix.example)',
       'Laat Sanne de Vries (sanne@korenschoof.example) van Bakkerij De Korenschoof B.V. weten waar het ticket staat.',
@@ -122,16 +123,16 @@ describe('SLA breach', () => {
 
   it('of the resolution time', () => {
     const ticket = assigned({ status: 'ACKNOWLEDGED', acknowledgedAt: '2026-12-01T09:30:00.000Z' });
-    const email = slaBreachNotice({ ticket, onboarding: onboarding(), kind: 'resolve' });
+    const email = slaBreachNotice({ ticket, onboarding: onboarding(), kind: 'resolve', apiUrl: API });
     expect(email.subject).toBe(`Oplostermijn overschreden: Kassasysteem valt uit – Bakkerij De Korenschoof B.V. (${ticket.ticketId})`);
-    for (const text of ['is verstreken op 2 december 2026 om 17:00, en het ticket is nog niet opgelost', `POST /tickets/${ticket.ticketId}/resolve`, 'Oplossing uiterlijk: 2 december 2026 om 17:00', 'Status: Bevestigd door de technicus']) {
+    for (const text of ['is verstreken op 2 december 2026 om 17:00, en het ticket is nog niet opgelost', `POST ${API}/tickets/${ticket.ticketId}/resolve`, 'Oplossing uiterlijk: 2 december 2026 om 17:00', 'Status: Bevestigd door de technicus']) {
       expect(email.text).toContain(text);
     }
   });
 
   it('unassigned: the account manager finds a technician and tells the client', () => {
-    const email = slaBreachNotice({ ticket: sampleTicket(), onboarding: onboarding(), kind: 'resolve' });
-    for (const text of ['Toegewezen aan: Nog niemand', 'nog geen technicus', 'POST /technicians', 'Neem contact op met Sanne de Vries (sanne@korenschoof.example)']) {
+    const email = slaBreachNotice({ ticket: sampleTicket(), onboarding: onboarding(), kind: 'resolve', apiUrl: API });
+    for (const text of ['Toegewezen aan: Nog niemand', 'nog geen technicus', `POST ${API}/technicians`, 'Neem contact op met Sanne de Vries (sanne@korenschoof.example)']) {
       expect(email.text).toContain(text);
     }
     expect(email.text).not.toContain('(technicus):');
@@ -144,10 +145,10 @@ describe('every SLA e-mail', () => {
     const unassigned = sampleTicket({ title: `Kassa ${HOSTILE}`, requiredSkills: [`kassa ${HOSTILE}`] });
     const hostileOnboarding = onboarding({ companyName: `Acme ${HOSTILE}`, contactName: `Piet ${HOSTILE}` });
     return (['response', 'resolve'] as const).flatMap((kind) => [
-      [`warning (${kind})`, slaWarningNotice({ ticket, onboarding: hostileOnboarding, kind })],
-      [`warning, unassigned (${kind})`, slaWarningNotice({ ticket: unassigned, onboarding: hostileOnboarding, kind })],
-      [`breach (${kind})`, slaBreachNotice({ ticket, onboarding: hostileOnboarding, kind })],
-      [`breach, unassigned (${kind})`, slaBreachNotice({ ticket: unassigned, onboarding: hostileOnboarding, kind })],
+      [`warning (${kind})`, slaWarningNotice({ ticket, onboarding: hostileOnboarding, kind, apiUrl: API })],
+      [`warning, unassigned (${kind})`, slaWarningNotice({ ticket: unassigned, onboarding: hostileOnboarding, kind, apiUrl: API })],
+      [`breach (${kind})`, slaBreachNotice({ ticket, onboarding: hostileOnboarding, kind, apiUrl: API })],
+      [`breach, unassigned (${kind})`, slaBreachNotice({ ticket: unassigned, onboarding: hostileOnboarding, kind, apiUrl: API })],
     ]);
   }
 
@@ -163,7 +164,7 @@ describe('every SLA e-mail', () => {
 
   it('keeps the subject on one line whatever the stored title holds', () => {
     const ticket = assigned({ title: 'Kassa\r\nBcc: someone@example.com' });
-    for (const email of [slaWarningNotice({ ticket, onboarding: onboarding(), kind: 'response' }), slaBreachNotice({ ticket, onboarding: onboarding(), kind: 'resolve' })]) {
+    for (const email of [slaWarningNotice({ ticket, onboarding: onboarding(), kind: 'response', apiUrl: API }), slaBreachNotice({ ticket, onboarding: onboarding(), kind: 'resolve', apiUrl: API })]) {
       expect(email.subject).not.toMatch(/[\r\n]/);
       expect(email.subject).toContain('Kassa Bcc: someone@example.com');
     }

@@ -6,6 +6,7 @@ import { assignmentEscalationNotice } from '../../functions/templates/email/assi
 import { ticketAssignedNotice } from '../../functions/templates/email/ticket-assigned';
 import { sampleOnboarding } from './templates-fixtures';
 
+const API = 'https://api.breakfix.example';
 const TICKET_ID = 'tkt-01JDW3Y8Q7ZK4M2N6P8R0T2V4X-01';
 const HOSTILE_TITLE = '<script>alert(1)</script> & Co';
 const HOSTILE_TITLE_ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co';
@@ -63,7 +64,7 @@ describe('ticket assigned (to the technician, Dutch)', () => {
   const onboarding = withPhone(sampleOnboarding({ locale: 'en' }), '+31 20 123 4567');
 
   it('names the ticket, its due times in Amsterdam time, the client and what to do', () => {
-    const email = ticketAssignedNotice({ ticket: sampleTicket(), onboarding, technician });
+    const email = ticketAssignedNotice({ ticket: sampleTicket(), onboarding, technician, apiUrl: API });
     expect(email.subject).toBe(`Nieuw ticket voor u: Kassasysteem valt uit – Bakkerij De Korenschoof B.V. (${TICKET_ID})`);
     for (const text of [
       'Beste Kees Jansen,',
@@ -78,10 +79,10 @@ describe('ticket assigned (to the technician, Dutch)', () => {
       'Klant: Bakkerij De Korenschoof B.V.',
       'Contactpersoon: Sanne de Vries',
       'E-mail: sanne@korenschoof.example',
-      `POST /tickets/${TICKET_ID}/acknowledge`,
-      `POST /tickets/${TICKET_ID}/work-log`,
-      `POST /tickets/${TICKET_ID}/resolve`,
-      'GET /tickets?assignee=me',
+      `POST ${API}/tickets/${TICKET_ID}/acknowledge`,
+      `POST ${API}/tickets/${TICKET_ID}/work-log`,
+      `POST ${API}/tickets/${TICKET_ID}/resolve`,
+      `GET ${API}/tickets?assignee=me`,
     ]) {
       expect(email.text).toContain(text);
     }
@@ -90,10 +91,10 @@ describe('ticket assigned (to the technician, Dutch)', () => {
   });
 
   it('shows the contact phone when there is one and leaves the row out when not', () => {
-    const withNumber = ticketAssignedNotice({ ticket: sampleTicket(), onboarding, technician });
+    const withNumber = ticketAssignedNotice({ ticket: sampleTicket(), onboarding, technician, apiUrl: API });
     expect(withNumber.text).toContain('Telefoon: +31 20 123 4567');
     expect(withNumber.html).toContain('+31 20 123 4567');
-    const without = ticketAssignedNotice({ ticket: sampleTicket(), onboarding: sampleOnboarding(), technician });
+    const without = ticketAssignedNotice({ ticket: sampleTicket(), onboarding: sampleOnboarding(), technician, apiUrl: API });
     expect(without.text).not.toContain('Telefoon');
     expect(without.html).not.toContain('Telefoon');
   });
@@ -103,6 +104,7 @@ describe('ticket assigned (to the technician, Dutch)', () => {
       ticket: sampleTicket({ title: HOSTILE_TITLE }),
       onboarding: sampleOnboarding({ companyName: `Acme ${HOSTILE_TITLE}`, contactName: `Jan ${HOSTILE_TITLE}` }),
       technician: { ...technician, name: `Kees ${HOSTILE_TITLE}` },
+      apiUrl: API,
     });
     expect(email.html).toContain(HOSTILE_TITLE_ESCAPED);
     expect(email.html).not.toContain(HOSTILE_TITLE);
@@ -114,7 +116,7 @@ describe('ticket assigned (to the technician, Dutch)', () => {
   });
 
   it('never lets a line break into the subject', () => {
-    const email = ticketAssignedNotice({ ticket: sampleTicket({ title: 'Printer\r\nBcc: x@evil.example' }), onboarding, technician });
+    const email = ticketAssignedNotice({ ticket: sampleTicket({ title: 'Printer\r\nBcc: x@evil.example' }), onboarding, technician, apiUrl: API });
     expect(email.subject).not.toMatch(/[\r\n]/);
     expect(email.subject).toContain('Printer Bcc: x@evil.example');
   });
@@ -131,7 +133,7 @@ describe('assignment escalation (to the account manager, Dutch)', () => {
   const waiting = sampleTicket({ status: 'OPEN', assignee: undefined, assignedAt: undefined, waitingForTechnicianSince: '2026-12-01T09:00:00.000Z' });
 
   it('says since when the ticket waits, why each technician was excluded, and what helps', () => {
-    const email = assignmentEscalationNotice({ ticket: waiting, onboarding, waitingSince: '2026-12-01T09:00:00.000Z', excluded });
+    const email = assignmentEscalationNotice({ ticket: waiting, onboarding, waitingSince: '2026-12-01T09:00:00.000Z', excluded, apiUrl: API });
     expect(email.subject).toBe(`Geen technicus beschikbaar: Kassasysteem valt uit – Bakkerij De Korenschoof B.V. (${TICKET_ID})`);
     for (const text of [
       'sinds 1 december 2026 om 10:00',
@@ -139,9 +141,9 @@ describe('assignment escalation (to the account manager, Dutch)', () => {
       'Mist vaardigheden: 2 technici (tech-01JDW4A0000000000000000001, tech-01JDW4A0000000000000000002)',
       'Vol: 1 technicus (tech-01JDW4A0000000000000000003)',
       'Inactief: 1 technicus (tech-01JDW4A0000000000000000004)',
-      'POST /technicians',
-      'PATCH /technicians/{id}',
-      `PATCH /tickets/${TICKET_ID}`,
+      `POST ${API}/technicians`,
+      `PATCH ${API}/technicians/{id}`,
+      `PATCH ${API}/tickets/${TICKET_ID}`,
       'automatisch toegewezen',
       'Reageren uiterlijk: 1 december 2026 om 14:00',
       'Referentie: onb-01JDW3Y8Q7ZK4M2N6P8R0T2V4X',
@@ -152,11 +154,11 @@ describe('assignment escalation (to the account manager, Dutch)', () => {
   });
 
   it('leaves out reasons nobody has, and says so when no technician is known at all', () => {
-    const onlySkills = assignmentEscalationNotice({ ticket: waiting, onboarding, waitingSince: '2026-12-01T09:00:00.000Z', excluded: excluded.slice(0, 1) });
+    const onlySkills = assignmentEscalationNotice({ ticket: waiting, onboarding, waitingSince: '2026-12-01T09:00:00.000Z', excluded: excluded.slice(0, 1), apiUrl: API });
     expect(onlySkills.text).toContain('Mist vaardigheden: 1 technicus');
     expect(onlySkills.text).not.toContain('Vol:');
     expect(onlySkills.text).not.toContain('Inactief:');
-    const nobody = assignmentEscalationNotice({ ticket: waiting, onboarding, waitingSince: '2026-12-01T09:00:00.000Z', excluded: [] });
+    const nobody = assignmentEscalationNotice({ ticket: waiting, onboarding, waitingSince: '2026-12-01T09:00:00.000Z', excluded: [], apiUrl: API });
     expect(nobody.text).toContain('Er zijn nog geen technici bekend.');
   });
 
@@ -166,6 +168,7 @@ describe('assignment escalation (to the account manager, Dutch)', () => {
       onboarding: sampleOnboarding({ companyName: `Acme ${HOSTILE_TITLE}` }),
       waitingSince: '2026-12-01T09:00:00.000Z',
       excluded,
+      apiUrl: API,
     });
     expect(email.html).toContain(HOSTILE_TITLE_ESCAPED);
     expect(email.html).not.toContain(HOSTILE_TITLE);

@@ -38,10 +38,12 @@ describe('client decisions', () => {
 
     // No technician exists in this twin: the ticket waits for one (seed step 4, tested in tickets.test.ts).
     const events = await historyWhen(twin, executionArn, waitingIn('AwaitTechnician'));
-    expect(statesEntered(events).slice(0, 9)).toEqual([
+    // Below the review threshold the offer goes to the client without a release.
+    expect(statesEntered(events).slice(0, 10)).toEqual([
       'RegisterOnboarding',
       'AwaitAnalysis',
       'DraftAgreement',
+      'ReleaseNeeded',
       'AwaitClientDecision',
       'ApplyClientDecision',
       'RouteDecision',
@@ -57,7 +59,10 @@ describe('client decisions', () => {
     expect(detail.agreement?.decision).toMatchObject({ decision: 'approve', name: 'Sanne de Vries' });
     const approved = detail.timeline.find((e) => e.type === 'AGREEMENT_APPROVED');
     expect(approved?.actor).toEqual({ kind: 'client', name: 'Sanne de Vries' });
-    expect(await mailsAbout('Goedkeuring B.V.', 'sanne@korenschoof.example')).toHaveLength(3); // confirmation, offer, approval
+    const clientMails = await mailsAbout('Goedkeuring B.V.', 'sanne@korenschoof.example');
+    expect(clientMails).toHaveLength(3); // confirmation, offer, approval
+    // Every e-mail to the client replies to its account manager.
+    for (const mail of clientMails) expect((mail as { replyTo?: string[] }).replyTo, mail.subject).toEqual(['am@breakfix.example']);
     expect((await mailsAbout('Goedkeuring B.V.', 'am@breakfix.example')).map((m) => m.subject).join()).toMatch(/goedgekeurd/i);
   });
 
@@ -71,6 +76,11 @@ describe('client decisions', () => {
     expect(detail.timeline.find((e) => e.type === 'AGREEMENT_DECLINED')?.actor).toEqual({ kind: 'client', name: 'Sanne de Vries' });
     const notice = (await mailsAbout('Afwijzing B.V.', 'am@breakfix.example')).find((m) => /afgewezen/i.test(m.subject));
     expect(notice?.body.text).toContain('Te duur voor ons budget');
+    // Whatever the client was sent replies to the account manager; the account manager's own notice does not.
+    for (const mail of await mailsAbout('Afwijzing B.V.', 'sanne@korenschoof.example')) {
+      expect((mail as { replyTo?: string[] }).replyTo, mail.subject).toEqual(['am@breakfix.example']);
+    }
+    expect((notice as { replyTo?: string[] }).replyTo ?? []).toEqual([]);
   });
 
   it('request changes, then approve: a second analysis and agreement version, bounded revisions', async () => {
@@ -92,8 +102,14 @@ describe('client decisions', () => {
     await historyWhen(twin, executionArn, (events) => statesEntered(events).filter((s) => s === 'AwaitClientDecision').length === 2 && waitingIn('AwaitClientDecision')(events));
     const secondUrl = await agreementLinkFromInbox(twin, 'Wijziging B.V.');
     expect(secondUrl).not.toBe(url);
-    // The first link is spent; the second one no longer offers changes (maxRevisions 1).
-    expect((await twin.request('GET', new URL(url).pathname)).status).toBe(409);
+    // The first link is spent: it shows version 1 read-only with the change request, and takes no decision.
+    const spent = await twin.request('GET', new URL(url).pathname);
+    expect(spent.status).toBe(200);
+    expect(spent.text).toContain('Voor deze overeenkomst zijn wijzigingen aangevraagd');
+    expect(spent.text).toContain('Graag minder uren');
+    expect(spent.text).not.toContain('<form');
+    expect((await decide(twin, url, { name: 'Sanne de Vries', consent: 'yes', decision: 'approve' })).status).toBe(409);
+    // The second one no longer offers changes (maxRevisions 1).
     const page = await twin.request('GET', new URL(secondUrl).pathname);
     expect(page.text).not.toContain('value="request-changes"');
     const refused = await decide(twin, secondUrl, { name: 'Sanne de Vries', consent: 'yes', decision: 'request-changes', comment: 'Nog eens' });
@@ -101,15 +117,17 @@ describe('client decisions', () => {
 
     expect((await decide(twin, secondUrl, { name: 'Sanne de Vries', consent: 'yes', decision: 'approve' })).status).toBe(200);
     const events = await historyWhen(twin, executionArn, waitingIn('AwaitTechnician'));
-    expect(statesEntered(events).slice(0, 12)).toEqual([
+    expect(statesEntered(events).slice(0, 14)).toEqual([
       'RegisterOnboarding',
       'AwaitAnalysis',
       'DraftAgreement',
+      'ReleaseNeeded',
       'AwaitClientDecision',
       'ApplyClientDecision',
       'RouteDecision',
       'AwaitAnalysis',
       'DraftAgreement',
+      'ReleaseNeeded',
       'AwaitClientDecision',
       'ApplyClientDecision',
       'RouteDecision',

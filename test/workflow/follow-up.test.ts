@@ -3,6 +3,9 @@ import { eventually, startTestTwin, type TestTwin } from '../support/twin';
 import { detailOf, untilStatus } from '../support/agreement-flow';
 import { ended, historyOf, historyWhen, statesEntered } from '../support/history';
 import { addTechnician, approvedOnboarding, ticketAction, ticketsOf, type TicketView } from '../support/ticket-flow';
+import { attachmentBytes } from '../support/emulators';
+import { pdfContent } from '../support/pdf-text';
+import { formatEuro } from '../../functions/templates/format';
 
 /**
  * Seed step 5 on statemachines/onboarding.asl.json with the real handlers: monitoring after each
@@ -82,6 +85,14 @@ describe('monitoring and follow-up', () => {
     expect(detail.report.openPoints.followUps).toHaveLength(1);
     const report = await eventually(async () => (await twin.inbox()).find((m) => m.destination.to.includes('sanne@korenschoof.example') && /\/feedback\/[A-Za-z0-9_-]{43}/.test(m.body.text ?? '') && m.subject.includes('Rustig B.V.')));
     expect((report as unknown as { destination: { cc?: string[] } }).destination.cc ?? []).toContain('am@breakfix.example');
+    // The report's PDF is attached, with the report's totals and hash in it (stored as REPORT#0001).
+    const [attachment, ...others] = report.attachments ?? [];
+    expect(others).toHaveLength(0);
+    expect(attachment).toMatchObject({ filename: `eindrapport-${onboardingId}-v1.pdf`, contentType: 'application/pdf' });
+    const pdf = await pdfContent(attachmentBytes(attachment!));
+    const full = detail.report as unknown as { reportHash: string; totals: { inclVatCents: number } };
+    expect(pdf.text).toContain(full.reportHash);
+    expect(pdf.text.replace(/\s+/g, ' ')).toContain(`Totaal incl. btw ${formatEuro(full.totals.inclVatCents, 'nl').replace(/\u00a0/g, ' ')}`);
   });
 
   it('a staff-reported incident during monitoring: a new round, its ticket resolved, monitoring again, then the report', async () => {

@@ -55,8 +55,11 @@ describe('waiting too long', () => {
     const url = await agreementLinkFromInbox(twin, 'Stil B.V.');
 
     const events = await historyWhen(twin, executionArn, ended, 30_000);
-    expect(statesEntered(events).slice(2)).toEqual([
+    // From the draft on (the analysis wait may have reminded the analysts first on a busy machine).
+    const states = statesEntered(events);
+    expect(states.slice(states.indexOf('DraftAgreement'))).toEqual([
       'DraftAgreement',
+      'ReleaseNeeded',
       'AwaitClientDecision',
       'RemindClient',
       'RemindersExhausted',

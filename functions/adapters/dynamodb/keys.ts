@@ -13,6 +13,7 @@ import { NOTICES, noticeScope, type Notice, type NoticeKind, type OnboardingStat
  * | intake replay by Idempotency-Key        | table                   | pk = IDEMPOTENCY#<caller sub>, sk = KEY#<sha256> |
  * | analysis version of an onboarding       | table                   | pk = ONBOARDING#<id>, sk = ANALYSIS#<version>   |
  * | agreement version of an onboarding      | table                   | pk = ONBOARDING#<id>, sk = AGREEMENT#<version>  |
+ * | decision evidence of an agreement version | table                 | pk = ONBOARDING#<id>, sk = EVIDENCE#<version>   |
  * | client link by its token                | table                   | pk = LINK#<sha256(token)>, sk = LINK            |
  * | notifications sent for an onboarding    | table                   | pk = ONBOARDING#<id>, sk begins_with NOTICE#    |
  * | reminders sent in a round or version    | table                   | sk begins_with NOTICE#<type>#<scope>#           |
@@ -24,6 +25,7 @@ import { NOTICES, noticeScope, type Notice, type NoticeKind, type OnboardingStat
  * | tickets with an SLA moment due          | ticketsBySlaCheck       | slaCheckPk = SLA_CHECK, slaCheckSk <= now       |
  * | every technician (list, candidates)     | table                   | pk = TECHNICIANS, sk begins_with TECHNICIAN#    |
  * | a technician by e-mail (unique)         | table                   | pk = TECHNICIAN_EMAIL#<lower-case e-mail>       |
+ * | a PDF as sent (offer, decided, report)  | table                   | pk = DOCUMENT#<id>, sk = AGREEMENT#<v>#OFFER …   |
  *
  * byCreatedPk is one partition for every onboarding: intakes are a few a day, far below a
  * partition's 1,000 writes per second.
@@ -86,6 +88,13 @@ export const agreementVersionKey = (onboardingId: string, agreementVersion: numb
 });
 export const AGREEMENT_PREFIX = 'AGREEMENT#';
 
+/** A client's decision on one agreement version, with its evidence: kept (TTL `expiresAt`) for years after the link item is gone. */
+export const evidenceKey = (onboardingId: string, agreementVersion: number) => ({
+  pk: onboardingPartition(onboardingId),
+  sk: `EVIDENCE#${version(agreementVersion)}`,
+});
+export const EVIDENCE_PREFIX = 'EVIDENCE#';
+
 /** Client links are found by the hash of the token in the URL; the token itself is never stored. */
 export const linkKey = (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' });
 
@@ -129,6 +138,17 @@ export const technicianKey = (technicianId: string) => ({ pk: TECHNICIANS_PARTIT
 export const TECHNICIAN_PREFIX = 'TECHNICIAN#';
 /** One claim per address makes e-mails unique: written with attribute_not_exists in the technician's transaction. */
 export const technicianEmailKey = (emailKey: string) => ({ pk: `TECHNICIAN_EMAIL#${emailKey}`, sk: 'EMAIL' });
+
+/**
+ * The PDFs an onboarding's client was sent, byte for byte: a partition of their own, so the
+ * onboarding's partition query (GET /onboardings/{id}) never drags their bytes along.
+ */
+export type PdfKind = 'offer' | 'decided' | 'report';
+export const documentPartition = (onboardingId: string) => `DOCUMENT#${onboardingId}`;
+export const pdfKey = (onboardingId: string, kind: PdfKind, documentVersion: number) => ({
+  pk: documentPartition(onboardingId),
+  sk: kind === 'report' ? `REPORT#${version(documentVersion)}` : `AGREEMENT#${version(documentVersion)}#${kind === 'offer' ? 'OFFER' : 'DECIDED'}`,
+});
 
 export const KEY_ATTRIBUTES = [
   'pk',

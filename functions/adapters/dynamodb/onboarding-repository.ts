@@ -2,8 +2,9 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Agreement } from '../../domain/agreement';
 import { allows, EVENTS, transitionEventType, transitionRule, type TransitionName } from '../../domain/lifecycle';
-import type { Actor, AgreementSummary, Onboarding, OnboardingStatus, SubmittedAnalysis, TimelineEvent } from '../../domain/onboarding';
+import type { Actor, AgreementSummary, Onboarding, OnboardingStatus, ReleaseDecision, SubmittedAnalysis, TimelineEvent } from '../../domain/onboarding';
 import type { Feedback } from '../../domain/client-link';
+import type { DecisionEvidence } from '../../domain/decision-evidence';
 import type { FollowUpReport } from '../../domain/follow-up-report';
 import type { ReportedIncident } from '../../domain/problem';
 import type { Ticket } from '../../domain/ticket';
@@ -25,6 +26,7 @@ import {
   feedbackKey,
   INCIDENT_PREFIX,
   REPORT_PREFIX,
+  EVIDENCE_PREFIX,
   TICKET_PREFIX,
   TIMELINE_PREFIX,
   timelineEventKey,
@@ -102,6 +104,8 @@ export interface OnboardingRecord {
   /** Incidents reported after the intake. */
   reportedIncidents: ReportedIncident[];
   reports: FollowUpReport[];
+  /** The evidence of each client decision, per agreement version: kept after its link item is gone. */
+  evidence: DecisionEvidence[];
   feedback?: Feedback;
 }
 
@@ -140,6 +144,7 @@ export async function findOnboardingWithTimeline(onboardingId: string): Promise<
     tickets: withPrefix<Ticket>(TICKET_PREFIX),
     reportedIncidents: withPrefix<ReportedIncident>(INCIDENT_PREFIX),
     reports: withPrefix<FollowUpReport>(REPORT_PREFIX),
+    evidence: withPrefix<DecisionEvidence>(EVIDENCE_PREFIX),
     ...(feedback ? { feedback: withoutKeys<Feedback>(feedback) } : {}),
   };
 }
@@ -232,6 +237,8 @@ export async function transitionOnboarding(
       ...(extras.also ?? []),
     ],
     ENTITY,
+    // The update carries only the changes: the aggregate it leaves is size-checked whole.
+    { resultingItems: [aggregateItem(next)] },
   );
   if (result.committed) return next;
   if (await timelineEventExists(timelineEvent)) return (await findOnboarding(current.id)) ?? next;
@@ -284,6 +291,7 @@ export async function recordAnalysisSubmission(onboarding: Onboarding, analysis:
       timelineEventPut(event),
     ],
     'analysis',
+    { resultingItems: [aggregateItem({ ...onboarding, analysis })] },
   );
   if (!result.committed) throw new ConflictError(`Onboarding ${onboarding.id} is not waiting for analysis version ${analysis.version}`);
 }
@@ -299,6 +307,7 @@ export async function recordAgreementDraft(onboarding: Onboarding, agreement: Ag
     validUntil: agreement.validUntil,
     totals: agreement.totals,
     documentHash: agreement.documentHash,
+    analysisVersion: agreement.analysisVersion,
   };
   const event: TimelineEvent = {
     onboardingId: onboarding.id,
@@ -329,6 +338,7 @@ export async function recordAgreementDraft(onboarding: Onboarding, agreement: Ag
       timelineEventPut(event),
     ],
     'agreement',
+    { resultingItems: [aggregateItem({ ...onboarding, agreement: summary })] },
   );
   if (result.committed) return;
   const stored = await findOnboarding(onboarding.id);
@@ -422,6 +432,31 @@ export async function storeMonitoringTask(onboardingId: string, taskToken: strin
   return updated;
 }
 
+/** Keeps the release wait's task token while the held version waits for a person. */
+export async function storeReleaseTask(onboardingId: string, agreementVersion: number, taskToken: string, since: string): Promise<Onboarding> {
+  const updated = await updateAggregate(onboardingId, {
+    expression: 'SET releaseTask = :task',
+    condition: '#status = :held AND agreement.version = :version',
+    names: { '#status': 'status' },
+    values: { ':task': { taskToken, agreementVersion, since }, ':held': 'AWAITING_RELEASE', ':version': agreementVersion },
+  });
+  if (!updated) throw new ConflictError(`Onboarding ${onboardingId} has no agreement version ${agreementVersion} waiting for release`);
+  return updated;
+}
+
+/**
+ * Takes a staff member's release or return of the held version, once: of two people acting at
+ * the same time, one wins and the other gets undefined (409 on the route).
+ */
+export async function recordReleaseDecision(onboardingId: string, decision: ReleaseDecision): Promise<Onboarding | undefined> {
+  return updateAggregate(onboardingId, {
+    expression: 'SET releaseDecision = :decision',
+    condition: '#status = :held AND agreement.version = :version AND (attribute_not_exists(releaseDecision) OR releaseDecision.agreementVersion <> :version)',
+    names: { '#status': 'status' },
+    values: { ':decision': decision, ':held': 'AWAITING_RELEASE', ':version': decision.agreementVersion },
+  });
+}
+
 /** Records which link the client got for this agreement version. */
 export async function storeAgreementLinkHash(onboardingId: string, agreementVersion: number, linkHash: string): Promise<void> {
   await updateAggregate(onboardingId, {
@@ -429,4 +464,24 @@ export async function storeAgreementLinkHash(onboardingId: string, agreementVers
     condition: 'agreement.version = :version',
     values: { ':hash': linkHash, ':version': agreementVersion },
   });
+}
+
+/**
+ * Records on the aggregate's agreement summary which PDF of this version the client was sent
+ * (its SHA-256 and size; the bytes live on their own item, pdf-repository.ts). Setting the same
+ * reference again (a retried step) changes nothing.
+ */
+export async function recordAgreementPdf(
+  onboardingId: string,
+  agreementVersion: number,
+  kind: 'offerPdf' | 'decidedPdf',
+  pdf: import('../../domain/onboarding').StoredPdfRef,
+): Promise<void> {
+  const updated = await updateAggregate(onboardingId, {
+    expression: 'SET agreement.#pdf = :pdf',
+    condition: 'agreement.version = :version',
+    names: { '#pdf': kind },
+    values: { ':pdf': { sha256: pdf.sha256, bytes: pdf.bytes }, ':version': agreementVersion },
+  });
+  if (!updated) throw new ConflictError(`Onboarding ${onboardingId} has no agreement version ${agreementVersion} to record its PDF on`);
 }

@@ -11,9 +11,19 @@ export interface EmailMessage {
   to: string[];
   /** In copy (the account manager on the client's report). */
   cc?: string[];
+  /** Where replies go (the account manager, on a client's e-mail): SES ReplyToAddresses. */
+  replyTo?: string[];
   subject: string;
   text: string;
   html: string;
+  /** Files sent with the message (the agreement's PDF): SES v2 Simple content Attachments, byte for byte. */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
 }
 
 export class InvalidEmailAddressError extends Error {
@@ -30,16 +40,27 @@ const ADDRESS = /^(?:[^<>\r\n"]{0,100}<)?[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<
 export async function sendEmail(message: EmailMessage): Promise<string> {
   const from = SENDER_ADDRESS;
   if (!ADDRESS.test(from)) throw new InvalidEmailAddressError('sender');
-  if (message.to.length === 0 || ![...message.to, ...(message.cc ?? [])].every((address) => ADDRESS.test(address))) throw new InvalidEmailAddressError('recipient');
+  if (message.to.length === 0 || ![...message.to, ...(message.cc ?? []), ...(message.replyTo ?? [])].every((address) => ADDRESS.test(address))) throw new InvalidEmailAddressError('recipient');
   try {
     const { MessageId } = await ses.send(
       new SendEmailCommand({
         FromEmailAddress: from,
         Destination: { ToAddresses: message.to, ...(message.cc?.length ? { CcAddresses: message.cc } : {}) },
+        ...(message.replyTo?.length ? { ReplyToAddresses: message.replyTo } : {}),
         Content: {
           Simple: {
             Subject: { Data: message.subject.replace(/[\r\n]+/g, ' '), Charset: 'UTF-8' },
             Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } },
+            ...(message.attachments?.length
+              ? {
+                  Attachments: message.attachments.map((attachment) => ({
+                    FileName: attachment.fileName,
+                    ContentType: attachment.contentType,
+                    ContentDisposition: 'ATTACHMENT' as const,
+                    RawContent: attachment.bytes,
+                  })),
+                }
+              : {}),
           },
         },
       }),

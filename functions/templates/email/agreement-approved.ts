@@ -5,15 +5,22 @@ import { composeEmail, paragraph, type Block } from './agreement-email-blocks';
 import {
   agreementSummaryFacts,
   clientSignOff,
+  decidedPdfNote,
   decisionEvidenceFacts,
+  decisionReceivedBlocks,
   greeting,
   onboardingFacts,
+  type ClientDecisionConfirmationInput,
   type ClientDecisionRecord,
 } from './agreement-email-parts';
 import { formatDateTime, type RenderedEmail } from './layout';
 
-/** To the client's primary contact: the approval is recorded and the work starts. */
-export function agreementApprovedConfirmation(input: { onboarding: Onboarding; agreement: Agreement; decision: ClientDecisionRecord }): RenderedEmail {
+/**
+ * To the client's primary contact: the approval is recorded and the work starts. What was
+ * received (decision, name, time, version, hash), the agreement in short, and the decided PDF,
+ * which the sender attaches.
+ */
+export function agreementApprovedConfirmation(input: ClientDecisionConfirmationInput): RenderedEmail {
   const { onboarding, agreement, decision } = input;
   const locale = agreement.client.locale;
   const company = agreement.client.companyName;
@@ -37,17 +44,19 @@ export function agreementApprovedConfirmation(input: { onboarding: Onboarding; a
   const blocks: Block[] = [
     greeting(locale, primaryContact(onboarding).name),
     paragraph(t.intro),
+    ...decisionReceivedBlocks(agreement, decision, 'approve', locale),
     { kind: 'heading', text: t.summary },
     { kind: 'facts', facts: agreementSummaryFacts(agreement, locale) },
     paragraph(t.next),
+    decidedPdfNote(locale),
     clientSignOff(locale),
     { kind: 'paragraph', lines: [t.hash], small: true },
   ];
   return composeEmail(locale, t.subject, blocks);
 }
 
-/** To the account manager (Dutch): the client approved; implementation starts. */
-export function agreementApprovedNotice(input: { onboarding: Onboarding; agreement: Agreement; decision: ClientDecisionRecord }): RenderedEmail {
+/** To the account manager (Dutch): the client approved; implementation starts. `apiUrl`: the API's base URL, for the staff call it names. */
+export function agreementApprovedNotice(input: { onboarding: Onboarding; agreement: Agreement; decision: ClientDecisionRecord; apiUrl: string }): RenderedEmail {
   const { onboarding, agreement, decision } = input;
   const company = agreement.client.companyName;
   const subject = `Overeenkomst goedgekeurd: ${company} (versie ${agreement.version})`;
@@ -58,7 +67,7 @@ export function agreementApprovedNotice(input: { onboarding: Onboarding; agreeme
     { kind: 'heading', text: 'Overeenkomst' },
     { kind: 'facts', facts: agreementSummaryFacts(agreement, 'nl') },
     { kind: 'heading', text: 'Onboarding' },
-    { kind: 'facts', facts: onboardingFacts(onboarding) },
+    { kind: 'facts', facts: onboardingFacts(onboarding, input.apiUrl) },
   ];
   return composeEmail('nl', subject, blocks);
 }

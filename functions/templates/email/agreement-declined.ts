@@ -10,6 +10,8 @@ export function agreementDeclinedNotice(input: {
   onboarding: Onboarding;
   agreement: Agreement;
   decision: ClientDecisionRecord & { reason: string };
+  /** The API's base URL (no trailing slash), for the staff call the e-mail names. */
+  apiUrl: string;
 }): RenderedEmail {
   const { onboarding, agreement, decision } = input;
   const company = agreement.client.companyName;
@@ -27,7 +29,7 @@ export function agreementDeclinedNotice(input: {
     { kind: 'heading', text: 'Afgewezen overeenkomst' },
     { kind: 'facts', facts: agreementSummaryFacts(agreement, 'nl') },
     { kind: 'heading', text: 'Onboarding' },
-    { kind: 'facts', facts: onboardingFacts(onboarding) },
+    { kind: 'facts', facts: onboardingFacts(onboarding, input.apiUrl) },
   ];
   return composeEmail('nl', subject, blocks);
 }

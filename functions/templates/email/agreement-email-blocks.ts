@@ -1,6 +1,6 @@
 import type { Locale } from '../../domain/intake';
 import { html, type SafeHtml } from '../html';
-import { emailHtml, textFooter, type RenderedEmail } from './layout';
+import { emailHtml, emailLink, textFooter, type RenderedEmail } from './layout';
 
 /** Label/value rows: a table in HTML, "label: value" lines in text. */
 export type Facts = ReadonlyArray<readonly [label: string, value: string]>;
@@ -12,15 +12,23 @@ export type Facts = ReadonlyArray<readonly [label: string, value: string]>;
 export type Block =
   /** A paragraph; several lines are kept as separate lines (e.g. a closing and a signature). */
   | { kind: 'paragraph'; lines: readonly string[]; strong?: boolean; small?: boolean }
-  | { kind: 'heading'; text: string }
+  /** A section heading; `minor` for one item within a section (a line of the agreement). */
+  | { kind: 'heading'; text: string; minor?: boolean }
   | { kind: 'facts'; facts: Facts }
   | { kind: 'list'; items: readonly string[] }
   /** Someone's own words (a comment, a reason), kept as typed and set apart. */
   | { kind: 'quote'; text: string }
+  /** Someone's findings under a label (an analyst's root cause or solution): its line breaks kept. */
+  | { kind: 'labelled'; label: string; text: string }
+  /** A plain link after a label ("General terms: https://…"); the URL is also the link's text. */
+  | { kind: 'link'; label: string; url: string }
   /** A link styled as a button, with the bare URL below for mail readers that show no styles. */
   | { kind: 'button'; url: string; label: string; fallback: string };
 
 export const paragraph = (...lines: string[]): Block => ({ kind: 'paragraph', lines });
+
+/** A text's lines, whatever line breaks it was typed with. */
+export const textLines = (text: string): string[] => text.split(/\r\n|\r|\n/);
 
 export function composeEmail(locale: Locale, subject: string, blocks: readonly Block[]): RenderedEmail {
   return { subject, text: `${plainText(blocks)}\n${textFooter(locale)}`, html: emailHtml(locale, subject, html`${blocks.map(blockHtml)}`) };
@@ -45,7 +53,9 @@ function blockHtml(block: Block): SafeHtml {
       return style ? html`<p style="${style}">${content}</p>\n` : html`<p>${content}</p>\n`;
     }
     case 'heading':
-      return html`<h3 style="margin:24px 0 4px;font-size:16px">${block.text}</h3>\n`;
+      return block.minor
+        ? html`<h4 style="margin:20px 0 4px;font-size:15px">${block.text}</h4>\n`
+        : html`<h3 style="margin:24px 0 4px;font-size:16px">${block.text}</h3>\n`;
     case 'facts': {
       const rows = block.facts.map(
         ([label, value]) =>
@@ -57,9 +67,15 @@ function blockHtml(block: Block): SafeHtml {
       return html`<ul style="padding-left:20px">${block.items.map((item) => html`<li>${item}</li>`)}</ul>\n`;
     case 'quote':
       return html`<blockquote style="margin:8px 0 16px;padding:8px 16px;border-left:4px solid #cbd2d9;background:#f4f5f7;white-space:pre-wrap">${block.text}</blockquote>\n`;
+    case 'labelled': {
+      const lines = textLines(block.text).map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`));
+      return html`<p style="margin:4px 0 12px"><strong>${block.label}</strong><br>${lines}</p>\n`;
+    }
+    case 'link':
+      return html`<p style="word-break:break-word">${block.label}: ${emailLink(block.url, block.url)}</p>\n`;
     case 'button':
-      return html`<p style="margin:24px 0 8px"><a href="${block.url}" style="display:inline-block;background:#0b5cab;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 22px;border-radius:6px">${block.label}</a></p>
-<p style="font-size:13px;color:#52606d;word-break:break-all">${block.fallback}<br><a href="${block.url}" style="color:#0b5cab">${block.url}</a></p>\n`;
+      return html`<p style="margin:24px 0 8px">${emailLink(block.url, block.label, 'display:inline-block;background:#0b5cab;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 22px;border-radius:6px')}</p>
+<p style="font-size:13px;color:#52606d;word-break:break-all">${block.fallback}<br>${emailLink(block.url, block.url)}</p>\n`;
   }
 }
 
@@ -78,6 +94,10 @@ function blockText(block: Block): string {
         .split(/\r?\n/)
         .map((line) => `> ${line}`)
         .join('\n');
+    case 'labelled':
+      return `${block.label}:\n${textLines(block.text).join('\n')}`;
+    case 'link':
+      return `${block.label}: ${block.url}`;
     case 'button':
       return `${block.label}:\n${block.url}`;
   }

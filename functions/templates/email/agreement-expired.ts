@@ -7,7 +7,7 @@ import { agreementSummaryFacts, clientSignOff, greeting, onboardingFacts } from 
 import type { RenderedEmail } from './layout';
 
 /** To the account manager (Dutch): no decision before the offer lapsed; the onboarding ends. */
-export function agreementExpiredNotice(input: { onboarding: Onboarding; agreement: Agreement; remindersSent: number }): RenderedEmail {
+export function agreementExpiredNotice(input: { onboarding: Onboarding; agreement: Agreement; remindersSent: number; apiUrl: string }): RenderedEmail {
   const { onboarding, agreement, remindersSent } = input;
   const company = agreement.client.companyName;
   const contact = primaryContact(onboarding);
@@ -21,7 +21,7 @@ export function agreementExpiredNotice(input: { onboarding: Onboarding; agreemen
     { kind: 'heading', text: 'Verlopen overeenkomst' },
     { kind: 'facts', facts: agreementSummaryFacts(agreement, 'nl') },
     { kind: 'heading', text: 'Onboarding' },
-    { kind: 'facts', facts: onboardingFacts(onboarding) },
+    { kind: 'facts', facts: onboardingFacts(onboarding, input.apiUrl) },
   ];
   return composeEmail('nl', subject, blocks);
 }

@@ -5,7 +5,7 @@ import { onboardingFacts } from './agreement-email-parts';
 import { formatDateTime, type RenderedEmail } from './layout';
 
 /** To the account manager (Dutch): the analysts did not deliver despite every reminder. */
-export function analysisEscalation(input: { onboarding: Onboarding; remindersSent: number }): RenderedEmail {
+export function analysisEscalation(input: { onboarding: Onboarding; remindersSent: number; apiUrl: string }): RenderedEmail {
   const { onboarding, remindersSent } = input;
   const company = onboarding.client.companyName;
   const subject = `Analyse te laat: ${company} (${onboarding.id})`;
@@ -18,7 +18,7 @@ export function analysisEscalation(input: { onboarding: Onboarding; remindersSen
     { kind: 'heading', text: 'Incidenten' },
     { kind: 'list', items: onboarding.incidents.map((incident) => `${incident.id} ${incident.title} (impact ${PRIORITY_LABELS.nl[incident.impact].toLowerCase()})`) },
     { kind: 'heading', text: 'Onboarding' },
-    { kind: 'facts', facts: onboardingFacts(onboarding) },
+    { kind: 'facts', facts: onboardingFacts(onboarding, input.apiUrl) },
   ];
   return composeEmail('nl', subject, blocks);
 }

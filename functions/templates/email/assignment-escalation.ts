@@ -4,6 +4,7 @@ import type { Ticket } from '../../domain/ticket';
 import { formatHours, PRIORITY_LABELS } from '../format';
 import { composeEmail, paragraph, type Block, type Facts } from './agreement-email-blocks';
 import { onboardingFacts } from './agreement-email-parts';
+import { apiCall } from './api-call';
 import { formatDateTime, type RenderedEmail } from './layout';
 
 /** A subject is one header line: whatever a value holds, line breaks and other control characters become a space. */
@@ -24,8 +25,10 @@ export function assignmentEscalationNotice(input: {
   onboarding: Onboarding;
   waitingSince: string;
   excluded: Array<{ technicianId: string; why: Exclusion }>;
+  /** The API's base URL (no trailing slash), for the staff calls the e-mail names. */
+  apiUrl: string;
 }): RenderedEmail {
-  const { ticket, onboarding, waitingSince, excluded } = input;
+  const { ticket, onboarding, waitingSince, excluded, apiUrl } = input;
   const company = onboarding.client.companyName;
   const id = ticket.ticketId;
   const subject = oneLine(`Geen technicus beschikbaar: ${ticket.title} – ${company} (${id})`);
@@ -58,16 +61,16 @@ export function assignmentEscalationNotice(input: {
     {
       kind: 'list',
       items: [
-        'Voeg een technicus toe die deze vaardigheden heeft: POST /technicians',
-        'Verhoog de capaciteit van een technicus of activeer iemand opnieuw: PATCH /technicians/{id} (capacity, active)',
-        `Pas de vereiste vaardigheden van het ticket aan: PATCH /tickets/${id} (requiredSkills)`,
+        `Voeg een technicus toe die deze vaardigheden heeft: ${apiCall(apiUrl, 'POST', '/technicians')}`,
+        `Verhoog de capaciteit van een technicus of activeer iemand opnieuw: ${apiCall(apiUrl, 'PATCH', '/technicians/{id}')} (capacity, active)`,
+        `Pas de vereiste vaardigheden van het ticket aan: ${apiCall(apiUrl, 'PATCH', `/tickets/${id}`)} (requiredSkills)`,
       ],
     },
     paragraph('Zodra een technicus past, wordt het ticket automatisch toegewezen; verder hoeft u niets te doen.'),
     { kind: 'heading', text: 'Ticket' },
     { kind: 'facts', facts: ticketFacts },
     { kind: 'heading', text: 'Onboarding' },
-    { kind: 'facts', facts: onboardingFacts(onboarding) },
+    { kind: 'facts', facts: onboardingFacts(onboarding, apiUrl) },
   ];
   return composeEmail('nl', subject, blocks);
 }

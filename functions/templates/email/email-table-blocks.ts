@@ -147,8 +147,8 @@ function wrap(value: string, width: number | undefined): string[] {
   return lines.length > 0 ? lines : [''];
 }
 
-/** A cell never breaks the columns: line breaks and runs of white space become one space. */
-const oneLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
+/** A cell never breaks the columns: line breaks and runs of white space become one space; a no-break space (in "€ 49,00") stays. */
+const oneLine = (value: string): string => value.replace(/[^\S\u00a0]+/g, ' ').trim();
 /** Length in code points, so an emoji or accented letter takes one column, as most fonts show it. */
 const length = (value: string): number => [...value].length;
 const padEnd = (value: string, width: number): string => value + ' '.repeat(Math.max(0, width - length(value)));

@@ -3,7 +3,7 @@ import type { Locale } from '../../domain/intake';
 import type { Onboarding } from '../../domain/onboarding';
 import { primaryContact } from '../../domain/onboarding';
 import type { ProblemRefusal } from '../../domain/problem';
-import { formatBusinessHours, formatEuro, formatHours, formatMinutes, formatMinutesAsHours, formatPercent, PRIORITY_LABELS } from '../format';
+import { formatBusinessHours, formatEuro, formatHours, formatMinutes, formatMinutesAsHours, formatPercent, formatRateWithSurcharge, PRIORITY_LABELS } from '../format';
 import { paragraph, type Block } from './agreement-email-blocks';
 import { clientSignOff, greeting } from './agreement-email-parts';
 import { composeEmailWithTables, type EmailBlock, type TableBlock } from './email-table-blocks';
@@ -54,7 +54,7 @@ const T = {
     total: 'Totaal incl. btw',
     howHeading: 'Zo is gerekend',
     how: (block: string, vat: string) =>
-      `Per ticket is de gewerkte tijd naar boven afgerond op blokken van ${block} en vermenigvuldigd met het uurtarief en de toeslag voor de prioriteit; materialen worden tegen kostprijs doorberekend. De btw (${vat}) is één keer over het subtotaal berekend.`,
+      `Per ticket is de gewerkte tijd naar boven afgerond op blokken van ${block} en vermenigvuldigd met het uurtarief plus de eventuele toeslag voor de prioriteit; materialen worden tegen kostprijs doorberekend. De btw (${vat}) is één keer over het subtotaal berekend.`,
     materials: 'materialen',
     slaHeading: 'Reactie- en oplostijden',
     slaColumns: { term: 'Afspraak', onTime: 'Op tijd', missed: 'Te laat', total: 'Tickets', percent: 'Op tijd (%)' },
@@ -89,7 +89,7 @@ const T = {
     total: 'Total incl. VAT',
     howHeading: 'How it was calculated',
     how: (block: string, vat: string) =>
-      `For each ticket the time worked is rounded up to blocks of ${block} and multiplied by the hourly rate and the priority's surcharge; materials are charged at cost. VAT (${vat}) is calculated once, on the subtotal.`,
+      `For each ticket the time worked is rounded up to blocks of ${block} and multiplied by the hourly rate plus the priority's surcharge, if any; materials are charged at cost. VAT (${vat}) is calculated once, on the subtotal.`,
     materials: 'materials',
     slaHeading: 'Response and resolution times',
     slaColumns: { term: 'Agreed time', onTime: 'On time', missed: 'Late', total: 'Tickets', percent: 'On time (%)' },
@@ -172,13 +172,13 @@ function ticketsTable(report: FollowUpReport, locale: Locale): TableBlock {
   };
 }
 
-/** The arithmetic of every line: billable time × rate × surcharge = labour, + materials = cost. */
+/** The arithmetic of every line: billable time × rate (and its surcharge, when there is one) = labour, + materials = cost. */
 function calculationBlocks(report: FollowUpReport, locale: Locale): Block[] {
   if (report.lines.length === 0) return [];
   const t = T[locale];
   const euro = (cents: number) => formatEuro(cents, locale);
   const step = (line: FollowUpReportLine) => {
-    const labour = `${formatMinutesAsHours(line.billableMinutes, locale)} × ${euro(line.hourlyRateCents)} × ${formatPercent(line.surchargePercent, locale)} = ${euro(line.labourCents)}`;
+    const labour = `${formatMinutesAsHours(line.billableMinutes, locale)} × ${formatRateWithSurcharge(line.hourlyRateCents, line.surchargePercent, locale)} = ${euro(line.labourCents)}`;
     const materials = line.materialsCents > 0 ? ` + ${t.materials} ${euro(line.materialsCents)} = ${euro(line.totalCents)}` : '';
     return `${line.title}: ${labour}${materials}`;
   };

@@ -26,6 +26,15 @@ ${body}
 </html>`.value;
 }
 
+/**
+ * The one way an e-mail links anywhere: every <a> opens in a new window (target="_blank", with
+ * rel="noopener"), because a mail client or the twin's SES inbox may show the mail in a frame and
+ * the pages it links to refuse to be framed. `style` is the link's inline style (e-mail only).
+ */
+export function emailLink(url: string, label: string, style = 'color:#0b5cab'): SafeHtml {
+  return html`<a href="${url}" target="_blank" rel="noopener" style="${style}">${label}</a>`;
+}
+
 export function textFooter(locale: Locale): string {
   return `\n--\n${FOOTER[locale]}\n`;
 }

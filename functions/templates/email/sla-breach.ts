@@ -2,14 +2,14 @@ import { primaryContact } from '../../domain/onboarding';
 import { composeEmail, paragraph, type Block } from './agreement-email-blocks';
 import { onboardingFacts } from './agreement-email-parts';
 import { formatDateTime, type RenderedEmail } from './layout';
-import { capitalised, oneLine, SLA_TERM_NL, slaDueAt, slaTicketFacts, technicianActions, type SlaNoticeInput } from './sla-warning';
+import { capitalised, noTechnicianAction, oneLine, SLA_TERM_NL, slaDueAt, slaTicketFacts, technicianActions, type SlaNoticeInput } from './sla-warning';
 
 /**
  * To the account manager and the ticket's technician (Dutch; the account manager alone while
  * nobody has the ticket): the response or resolution due time has passed.
  */
 export function slaBreachNotice(input: SlaNoticeInput): RenderedEmail {
-  const { ticket, onboarding, kind } = input;
+  const { ticket, onboarding, kind, apiUrl } = input;
   const company = onboarding.client.companyName;
   const term = SLA_TERM_NL[kind];
   const due = formatDateTime(slaDueAt(ticket, kind), 'nl');
@@ -23,7 +23,7 @@ export function slaBreachNotice(input: SlaNoticeInput): RenderedEmail {
     const { name, email } = ticket.assignee;
     blocks.push(
       { kind: 'heading', text: `Wat te doen voor ${name} (technicus)` },
-      { kind: 'list', items: technicianActions(ticket, kind) },
+      { kind: 'list', items: technicianActions(ticket, kind, apiUrl) },
       { kind: 'heading', text: 'Wat te doen voor de accountmanager' },
       {
         kind: 'list',
@@ -37,7 +37,7 @@ export function slaBreachNotice(input: SlaNoticeInput): RenderedEmail {
     blocks.push({ kind: 'heading', text: 'Wat te doen' }, {
       kind: 'list',
       items: [
-        `Het ticket heeft nog geen technicus: er is niemand vrij met de vaardigheden ${ticket.requiredSkills.join(', ')}. Zorg met een beheerder voor een technicus (POST /technicians of PATCH /technicians/{id}); het ticket wordt dan vanzelf toegewezen.`,
+        noTechnicianAction(ticket, apiUrl),
         `Neem contact op met ${contact.name} (${contact.email}) van ${company} over de planning.`,
       ],
     });
@@ -46,7 +46,7 @@ export function slaBreachNotice(input: SlaNoticeInput): RenderedEmail {
     { kind: 'heading', text: 'Ticket' },
     { kind: 'facts', facts: slaTicketFacts(ticket, onboarding, kind) },
     { kind: 'heading', text: 'Onboarding' },
-    { kind: 'facts', facts: onboardingFacts(onboarding) },
+    { kind: 'facts', facts: onboardingFacts(onboarding, apiUrl) },
   );
   return composeEmail('nl', subject, blocks);
 }

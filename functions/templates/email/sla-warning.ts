@@ -3,6 +3,7 @@ import type { Ticket, TicketStatus } from '../../domain/ticket';
 import { formatBusinessHours, PRIORITY_LABELS } from '../format';
 import { composeEmail, paragraph, type Block, type Facts } from './agreement-email-blocks';
 import { onboardingFacts } from './agreement-email-parts';
+import { apiCall } from './api-call';
 import { formatDateTime, type RenderedEmail } from './layout';
 
 /** Which SLA time a notice is about: the response (acknowledge) or the resolution. */
@@ -12,6 +13,8 @@ export interface SlaNoticeInput {
   ticket: Ticket;
   onboarding: Onboarding;
   kind: SlaKind;
+  /** The API's base URL (no trailing slash), for the staff calls the e-mail names. */
+  apiUrl: string;
 }
 
 /** "reactietermijn" / "oplostermijn". */
@@ -57,13 +60,19 @@ export function slaTicketFacts(ticket: Ticket, onboarding: Onboarding, kind: Sla
 }
 
 /** What the technician can do through the API, for the SLA time at stake. */
-export function technicianActions(ticket: Ticket, kind: SlaKind): string[] {
+export function technicianActions(ticket: Ticket, kind: SlaKind, apiUrl: string): string[] {
   const id = ticket.ticketId;
-  const hold = `Wacht je op de klant? Zet het ticket in de wacht met POST /tickets/${id}/hold (met een reden): dan staat de klok stil tot POST /tickets/${id}/resume.`;
+  const post = (path: string) => apiCall(apiUrl, 'POST', path);
+  const hold = `Wacht je op de klant? Zet het ticket in de wacht met ${post(`/tickets/${id}/hold`)} (met een reden): dan staat de klok stil tot ${post(`/tickets/${id}/resume`)}.`;
   if (kind === 'response' && ticket.status !== 'ACKNOWLEDGED') {
-    return [`Bevestig het ticket zodra je het oppakt: POST /tickets/${id}/acknowledge.`, hold];
+    return [`Bevestig het ticket zodra je het oppakt: ${post(`/tickets/${id}/acknowledge`)}.`, hold];
   }
-  return [`Los het ticket op met POST /tickets/${id}/resolve (met een samenvatting van de oplossing).`, hold];
+  return [`Los het ticket op met ${post(`/tickets/${id}/resolve`)} (met een samenvatting van de oplossing).`, hold];
+}
+
+/** What to do while nobody has the ticket: a technician with its skills (the calls in full). */
+export function noTechnicianAction(ticket: Ticket, apiUrl: string): string {
+  return `Het ticket heeft nog geen technicus: er is niemand vrij met de vaardigheden ${ticket.requiredSkills.join(', ')}. Zorg met een beheerder voor een technicus (${apiCall(apiUrl, 'POST', '/technicians')} of ${apiCall(apiUrl, 'PATCH', '/technicians/{id}')}); het ticket wordt dan vanzelf toegewezen.`;
 }
 
 /**
@@ -71,7 +80,7 @@ export function technicianActions(ticket: Ticket, kind: SlaKind): string[] {
  * 80 % of the business time until the response or resolution due time is used.
  */
 export function slaWarningNotice(input: SlaNoticeInput): RenderedEmail {
-  const { ticket, onboarding, kind } = input;
+  const { ticket, onboarding, kind, apiUrl } = input;
   const company = onboarding.client.companyName;
   const term = SLA_TERM_NL[kind];
   const due = formatDateTime(slaDueAt(ticket, kind), 'nl');
@@ -83,16 +92,13 @@ export function slaWarningNotice(input: SlaNoticeInput): RenderedEmail {
     ),
   ];
   if (ticket.assignee) {
-    blocks.push({ kind: 'heading', text: 'Wat te doen' }, { kind: 'list', items: technicianActions(ticket, kind) });
+    blocks.push({ kind: 'heading', text: 'Wat te doen' }, { kind: 'list', items: technicianActions(ticket, kind, apiUrl) });
   } else {
     blocks.push(
       { kind: 'heading', text: 'Wat te doen' },
       {
         kind: 'list',
-        items: [
-          `Het ticket heeft nog geen technicus: er is niemand vrij met de vaardigheden ${ticket.requiredSkills.join(', ')}. Zorg met een beheerder voor een technicus (POST /technicians of PATCH /technicians/{id}); het ticket wordt dan vanzelf toegewezen.`,
-          `Lukt dat niet op tijd, neem dan contact op met de klant over de planning.`,
-        ],
+        items: [noTechnicianAction(ticket, apiUrl), `Lukt dat niet op tijd, neem dan contact op met de klant over de planning.`],
       },
     );
   }
@@ -100,7 +106,7 @@ export function slaWarningNotice(input: SlaNoticeInput): RenderedEmail {
     { kind: 'heading', text: 'Ticket' },
     { kind: 'facts', facts: slaTicketFacts(ticket, onboarding, kind) },
     { kind: 'heading', text: 'Onboarding' },
-    { kind: 'facts', facts: onboardingFacts(onboarding) },
+    { kind: 'facts', facts: onboardingFacts(onboarding, apiUrl) },
   );
   return composeEmail('nl', subject, blocks);
 }

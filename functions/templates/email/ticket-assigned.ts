@@ -4,14 +4,19 @@ import type { Technician } from '../../domain/technician';
 import type { Ticket } from '../../domain/ticket';
 import { formatHours, PRIORITY_LABELS } from '../format';
 import { composeEmail, paragraph, type Block, type Facts } from './agreement-email-blocks';
+import { apiCall } from './api-call';
 import { formatDateTime, type RenderedEmail } from './layout';
 
 /** A subject is one header line: whatever a value holds, line breaks and other control characters become a space. */
 const oneLine = (value: string): string => value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
 
-/** To the technician (staff, Dutch): a ticket is assigned to you; what it is, by when, whom to call, what to do. */
-export function ticketAssignedNotice(input: { ticket: Ticket; onboarding: Onboarding; technician: Technician }): RenderedEmail {
-  const { ticket, onboarding, technician } = input;
+/**
+ * To the technician (staff, Dutch): a ticket is assigned to you; what it is, by when, whom to call,
+ * what to do (the API calls in full, from `apiUrl`, the API's base URL).
+ */
+export function ticketAssignedNotice(input: { ticket: Ticket; onboarding: Onboarding; technician: Technician; apiUrl: string }): RenderedEmail {
+  const { ticket, onboarding, technician, apiUrl } = input;
+  const call = (method: 'GET' | 'POST', path: string) => apiCall(apiUrl, method, path);
   const company = onboarding.client.companyName;
   const id = ticket.ticketId;
   const subject = oneLine(`Nieuw ticket voor u: ${ticket.title} – ${company} (${id})`);
@@ -51,11 +56,11 @@ export function ticketAssignedNotice(input: { ticket: Ticket; onboarding: Onboar
     {
       kind: 'list',
       items: [
-        `Bevestig dat u het ticket oppakt: POST /tickets/${id}/acknowledge`,
-        `Registreer uw werk (minuten en een notitie): POST /tickets/${id}/work-log`,
-        `Meld het ticket opgelost met een samenvatting: POST /tickets/${id}/resolve`,
-        `Wacht u op de klant of een levering? Zet het ticket on hold: POST /tickets/${id}/hold, en daarna weer verder: POST /tickets/${id}/resume`,
-        'Uw tickets: GET /tickets?assignee=me',
+        `Bevestig dat u het ticket oppakt: ${call('POST', `/tickets/${id}/acknowledge`)}`,
+        `Registreer uw werk (minuten en een notitie): ${call('POST', `/tickets/${id}/work-log`)}`,
+        `Meld het ticket opgelost met een samenvatting: ${call('POST', `/tickets/${id}/resolve`)}`,
+        `Wacht u op de klant of een levering? Zet het ticket on hold: ${call('POST', `/tickets/${id}/hold`)}, en daarna weer verder: ${call('POST', `/tickets/${id}/resume`)}`,
+        `Uw tickets: ${call('GET', '/tickets?assignee=me')}`,
       ],
     },
   ];

@@ -10,15 +10,38 @@ export interface AgreementPageText {
   lead: (company: string) => string;
   intro: string;
   facts: { reference: string; version: string; createdAt: string; validUntil: string; total: string; kvk: string; vat: string };
+  /** The link to this version as a PDF (GET /agreements/{token}/pdf). */
+  pdf: { link: string; hint: string };
+  parties: {
+    heading: string;
+    provider: string;
+    client: string;
+    address: string;
+    kvk: string;
+    vatId: string;
+    vatNumber: string;
+    iban: string;
+    contact: string;
+  };
   work: {
     heading: string;
     caption: (increment: string) => string;
     columns: { item: string; priority: string; estimated: string; billable: string; rate: string; labour: string; materials: string; total: string };
-    material: (quantity: string, description: string, unit: string, total: string) => string;
     noMaterials: string;
   };
+  /** Per line, what the analysts found and propose, and its materials in full. */
+  details: {
+    heading: string;
+    intro: string;
+    rootCause: string;
+    solution: string;
+    materials: string;
+    materialColumns: { description: string; quantity: string; unitCost: string; total: string };
+    noMaterials: string;
+    lineTotal: string;
+  };
   totals: { exclVat: string; vat: (percent: string) => string; inclVat: string };
-  responseTimes: { heading: string; intro: string; columns: { priority: string; responseTime: string; resolutionTime: string; rate: string }; rate: (percent: string) => string };
+  responseTimes: { heading: string; intro: string; columns: { priority: string; responseTime: string; resolutionTime: string; surcharge: string }; noSurcharge: string };
   terms: {
     heading: string;
     hourlyRate: string;
@@ -33,6 +56,8 @@ export interface AgreementPageText {
     vat: string;
     validity: string;
     validityValue: (date: string) => string;
+    generalTerms: string;
+    generalTermsValue: (provider: string) => string;
   };
   documentId: { label: string; explanation: string };
   form: {
@@ -65,30 +90,51 @@ const nl: AgreementPageText = {
     kvk: 'KvK-nummer',
     vat: 'Btw-nummer',
   },
+  pdf: { link: 'PDF downloaden', hint: 'Deze versie van de overeenkomst als PDF, om te bewaren of af te drukken.' },
+  parties: {
+    heading: 'Partijen',
+    provider: 'Opdrachtnemer',
+    client: 'Opdrachtgever',
+    address: 'Adres',
+    kvk: 'KvK-nummer',
+    vatId: 'Btw-identificatienummer',
+    vatNumber: 'Btw-nummer',
+    iban: 'IBAN (voor betaling van facturen)',
+    contact: 'Contactpersoon',
+  },
   work: {
     heading: 'Werkzaamheden',
     caption: (increment) =>
-      `Per gemeld probleem: de geschatte tijd, de te factureren tijd (afgerond op blokken van ${increment}) en de kosten. Bedragen in euro, exclusief btw.`,
+      `Per gemeld probleem: de geschatte tijd, de te factureren tijd (afgerond op blokken van ${increment}), het uurtarief met de toeslag voor de prioriteit als die er is, en de kosten. Bedragen in euro, exclusief btw.`,
     columns: {
       item: 'Probleem en actie',
       priority: 'Prioriteit',
       estimated: 'Geschat',
       billable: 'Te factureren',
-      rate: 'Tarief × toeslag',
+      rate: 'Uurtarief',
       labour: 'Arbeid',
       materials: 'Materialen',
       total: 'Totaal',
     },
-    material: (quantity, description, unit, total) => `${quantity} × ${description} à ${unit} = ${total}`,
     noMaterials: 'Geen materialen',
+  },
+  details: {
+    heading: 'Toelichting per probleem',
+    intro: 'Per probleem wat onze analisten hebben gevonden, hoe wij het oplossen en welke materialen daarvoor nodig zijn.',
+    rootCause: 'Oorzaak',
+    solution: 'Oplossing',
+    materials: 'Materialen',
+    materialColumns: { description: 'Omschrijving', quantity: 'Aantal', unitCost: 'Prijs per stuk', total: 'Totaal' },
+    noMaterials: 'Geen materialen nodig.',
+    lineTotal: 'Totaal voor dit probleem (excl. btw)',
   },
   totals: { exclVat: 'Subtotaal excl. btw', vat: (percent) => `Btw ${percent}`, inclVat: 'Totaal incl. btw' },
   responseTimes: {
     heading: 'Reactie- en oplostijden',
     intro:
-      'Wij reageren op een melding binnen de reactietijd en lossen het probleem op binnen de oplostijd die bij de prioriteit hoort, beide gerekend vanaf het aanmaken van het ticket. Werkuren zijn maandag tot en met vrijdag van 08:30 tot 17:30 (Nederlandse tijd), behalve op Nederlandse feestdagen; de klok staat stil zolang wij op u wachten.',
-    columns: { priority: 'Prioriteit', responseTime: 'Reactietijd', resolutionTime: 'Oplostijd', rate: 'Tarief' },
-    rate: (percent) => `${percent} van het uurtarief`,
+      'Wij reageren op een melding binnen de reactietijd en lossen het probleem op binnen de oplostijd die bij de prioriteit hoort, beide gerekend vanaf het aanmaken van het ticket. Werkuren zijn maandag tot en met vrijdag van 08:30 tot 17:30 (Nederlandse tijd), behalve op Nederlandse feestdagen; de klok staat stil zolang wij op u wachten. Voor werk met een hogere prioriteit geldt een toeslag op het uurtarief.',
+    columns: { priority: 'Prioriteit', responseTime: 'Reactietijd', resolutionTime: 'Oplostijd', surcharge: 'Toeslag' },
+    noSurcharge: 'Geen',
   },
   terms: {
     heading: 'Facturering en voorwaarden',
@@ -104,6 +150,8 @@ const nl: AgreementPageText = {
     vat: 'Btw',
     validity: 'Geldigheid',
     validityValue: (date) => `U kunt dit aanbod tot en met ${date} goedkeuren.`,
+    generalTerms: 'Algemene voorwaarden',
+    generalTermsValue: (provider) => `Op deze overeenkomst zijn de algemene voorwaarden van ${provider} van toepassing:`,
   },
   documentId: {
     label: 'Documentkenmerk (SHA-256)',
@@ -146,30 +194,51 @@ const en: AgreementPageText = {
     kvk: 'Chamber of Commerce (KvK) number',
     vat: 'VAT number',
   },
+  pdf: { link: 'Download PDF', hint: 'This version of the agreement as a PDF, to keep or print.' },
+  parties: {
+    heading: 'Parties',
+    provider: 'Service provider',
+    client: 'Client',
+    address: 'Address',
+    kvk: 'Chamber of Commerce (KvK) number',
+    vatId: 'VAT identification number',
+    vatNumber: 'VAT number',
+    iban: 'IBAN (for paying invoices)',
+    contact: 'Contact',
+  },
   work: {
     heading: 'Work',
     caption: (increment) =>
-      `Per reported problem: the estimated time, the billable time (rounded up to blocks of ${increment}) and the cost. Amounts in euro, excluding VAT.`,
+      `Per reported problem: the estimated time, the billable time (rounded up to blocks of ${increment}), the hourly rate with the priority's surcharge if there is one, and the cost. Amounts in euro, excluding VAT.`,
     columns: {
       item: 'Problem and action',
       priority: 'Priority',
       estimated: 'Estimated',
       billable: 'Billable',
-      rate: 'Rate × surcharge',
+      rate: 'Hourly rate',
       labour: 'Labour',
       materials: 'Materials',
       total: 'Total',
     },
-    material: (quantity, description, unit, total) => `${quantity} × ${description} at ${unit} = ${total}`,
     noMaterials: 'No materials',
+  },
+  details: {
+    heading: 'Details per problem',
+    intro: 'Per problem what our analysts found, how we will solve it and which materials that takes.',
+    rootCause: 'Root cause',
+    solution: 'Solution',
+    materials: 'Materials',
+    materialColumns: { description: 'Description', quantity: 'Quantity', unitCost: 'Unit price', total: 'Total' },
+    noMaterials: 'No materials needed.',
+    lineTotal: 'Total for this problem (excl. VAT)',
   },
   totals: { exclVat: 'Subtotal excl. VAT', vat: (percent) => `VAT ${percent}`, inclVat: 'Total incl. VAT' },
   responseTimes: {
     heading: 'Response and resolution times',
     intro:
-      'We respond to a report within the response time and resolve the problem within the resolution time that belong to its priority, both counted from when the ticket is created. Business hours are Monday to Friday, 08:30 to 17:30 (Dutch time), except on Dutch public holidays; the clock stops while we wait for you.',
-    columns: { priority: 'Priority', responseTime: 'Response time', resolutionTime: 'Resolution time', rate: 'Rate' },
-    rate: (percent) => `${percent} of the hourly rate`,
+      'We respond to a report within the response time and resolve the problem within the resolution time that belong to its priority, both counted from when the ticket is created. Business hours are Monday to Friday, 08:30 to 17:30 (Dutch time), except on Dutch public holidays; the clock stops while we wait for you. Work of a higher priority carries a surcharge on the hourly rate.',
+    columns: { priority: 'Priority', responseTime: 'Response time', resolutionTime: 'Resolution time', surcharge: 'Surcharge' },
+    noSurcharge: 'None',
   },
   terms: {
     heading: 'Invoicing and terms',
@@ -185,6 +254,8 @@ const en: AgreementPageText = {
     vat: 'VAT',
     validity: 'Validity',
     validityValue: (date) => `You can approve this offer up to and including ${date}.`,
+    generalTerms: 'General terms and conditions',
+    generalTermsValue: (provider) => `The general terms and conditions of ${provider} apply to this agreement:`,
   },
   documentId: {
     label: 'Document fingerprint (SHA-256)',

@@ -18,12 +18,17 @@ export function renderAgreementPage(input: {
   values?: AgreementFormValues;
   /** Whether the client may still request changes (bounded revisions); default true. */
   allowChanges?: boolean;
+  /**
+   * Where this version's PDF is served: the link's own path + "/pdf" (GET /agreements/{token}/pdf).
+   * Defaults to `${formAction}/pdf`, since the form posts back to the link's path.
+   */
+  pdfUrl?: string;
 }): HtmlResponse {
   const { agreement } = input;
   const locale = agreement.client.locale;
   const errors = input.errors ?? [];
   const body = html`${renderErrorSummary(locale, errors)}
-${renderAgreementDocument(agreement)}
+${renderAgreementDocument(agreement, { pdfUrl: input.pdfUrl ?? `${input.formAction}/pdf` })}
 ${renderAgreementForm({ locale, companyName: agreement.client.companyName, action: input.formAction, errors, values: input.values ?? {}, allowChanges: input.allowChanges ?? true })}`;
   const text = AGREEMENT_PAGE_TEXT[locale];
   const title = `${errors.length > 0 ? text.errorTitlePrefix : ''}${text.title(agreement.client.companyName)}`;

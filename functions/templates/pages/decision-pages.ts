@@ -1,7 +1,10 @@
+import type { Agreement } from '../../domain/agreement';
+import type { ClientDecisionEvidence } from '../../domain/client-link';
 import type { Locale } from '../../domain/intake';
 import { formatDateTime } from '../email/layout';
-import type { Decision } from '../format';
+import { DECISION_OUTCOME_LABELS, type Decision } from '../format';
 import { html, type SafeHtml } from '../html';
+import { renderAgreementDocument } from './agreement-document';
 import { renderPage, type HtmlResponse } from './page-layout';
 
 type Tone = 'ok' | 'warn' | 'error';
@@ -75,6 +78,73 @@ export function renderDecisionRecorded(input: { locale: Locale; decision: Decisi
   return { status: 200, ...renderPage({ locale: input.locale, title: text.title, body: statusCard(tone, text.title, text.lines) }) };
 }
 
+const DECIDED: Record<
+  Locale,
+  {
+    title: Record<Decision, string>;
+    facts: { decision: string; name: string; company: string; at: string; comment: string; version: string };
+    pdf: string;
+    pdfHint: string;
+    once: string;
+  }
+> = {
+  nl: {
+    title: {
+      approve: 'Deze overeenkomst is goedgekeurd',
+      decline: 'Deze overeenkomst is afgewezen',
+      'request-changes': 'Voor deze overeenkomst zijn wijzigingen aangevraagd',
+    },
+    facts: { decision: 'Beslissing', name: 'Door', company: 'Namens', at: 'Op', comment: 'Toelichting', version: 'Versie' },
+    pdf: 'Overeenkomst als PDF downloaden',
+    pdfHint: 'De PDF bevat de overeenkomst zoals u die hebt ontvangen, met een laatste pagina die uw beslissing vastlegt. Bewaar die bij uw administratie.',
+    once: 'Via deze link is al beslist; opnieuw beslissen kan niet. Klopt dit niet? Neem dan contact op met uw accountmanager.',
+  },
+  en: {
+    title: {
+      approve: 'This agreement has been approved',
+      decline: 'This agreement has been declined',
+      'request-changes': 'Changes to this agreement have been requested',
+    },
+    facts: { decision: 'Decision', name: 'By', company: 'On behalf of', at: 'On', comment: 'Comment', version: 'Version' },
+    pdf: 'Download the agreement as PDF',
+    pdfHint: 'The PDF holds the agreement as you received it, with a last page recording your decision. Please keep it with your records.',
+    once: 'This link has already been used to decide; it cannot be used again. If this is not right, please contact your account manager.',
+  },
+};
+
+/**
+ * 200 on GET after the decision: the agreement read-only, as on the confirm page but without the
+ * form, headed by what was decided, by whom and when, and a link to the PDF (`pdfHref`, relative:
+ * the page loads nothing itself). The client keeps what they decided on; a new POST is still 409.
+ */
+export function renderAgreementDecided(input: { agreement: Agreement; decision: ClientDecisionEvidence; pdfHref: string }): HtmlResponse {
+  const { agreement, decision } = input;
+  const locale = agreement.client.locale;
+  const t = DECIDED[locale];
+  const title = t.title[decision.decision];
+  const at = formatDateTime(decision.at, locale);
+  const lead = RECORDED[locale][decision.decision]({ company: agreement.client.companyName, name: decision.name, at }).lines[0]!;
+  const fact = (label: string, value: string) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
+  const tone: Tone = decision.decision === 'approve' ? 'ok' : 'warn';
+  const body = html`<section class="card status status-${tone}" aria-labelledby="decision-heading">
+<h2 id="decision-heading">${title}</h2>
+<p class="lead">${lead}</p>
+<dl class="facts">
+${fact(t.facts.decision, DECISION_OUTCOME_LABELS[locale][decision.decision])}
+${fact(t.facts.name, decision.name)}
+${fact(t.facts.company, agreement.client.companyName)}
+${fact(t.facts.at, at)}
+${fact(t.facts.version, String(agreement.version))}
+</dl>
+${decision.comment ? html`<p><strong>${t.facts.comment}:</strong> ${decision.comment}</p>` : null}
+<p><a href="${input.pdfHref}" type="application/pdf">${t.pdf}</a></p>
+<p class="hint">${t.pdfHint}</p>
+<p>${t.once}</p>
+</section>
+${renderAgreementDocument(agreement)}`;
+  return { status: 200, ...renderPage({ locale, title: `${title} – ${agreement.client.companyName}`, body }) };
+}
+
 const ALREADY_DECIDED_FACT: Record<Locale, Record<Decision, (at: string) => string>> = {
   nl: {
     approve: (at) => `Deze serviceovereenkomst is op ${at} goedgekeurd.`,
@@ -88,7 +158,7 @@ const ALREADY_DECIDED_FACT: Record<Locale, Record<Decision, (at: string) => stri
   },
 };
 
-/** 409 on a second POST (or a GET after the decision): a link decides once. */
+/** 409 on a second POST: a link decides once (a GET after the decision shows renderAgreementDecided). */
 export function renderAlreadyDecided(input: { locale: Locale; decision: Decision; at: string }): HtmlResponse {
   const fact = ALREADY_DECIDED_FACT[input.locale][input.decision](formatDateTime(input.at, input.locale));
   const text =

@@ -19,6 +19,11 @@ ${options.after ?? null}
 </section>`;
 }
 
+/** Text someone typed (an analyst's findings), escaped, its line breaks kept as <br>. */
+export function multiline(text: string): SafeHtml {
+  return html`${text.split(/\r\n|\r|\n/).map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`))}`;
+}
+
 /** An e-mail address as a mailto link; the address is escaped in both places. */
 export function mailLink(email: string): SafeHtml {
   return html`<a href="mailto:${email}">${email}</a>`;

@@ -56,6 +56,34 @@ tbody th{font-weight:600}
 .totals dt{color:var(--muted)}
 .totals dd{margin:0;padding-left:24px;text-align:right;white-space:nowrap}
 .totals .grand{font-size:18px;font-weight:700;color:var(--ink);border-top:2px solid var(--ink);padding-top:8px;margin-top:4px}
+.item-id{display:block;color:var(--muted);font-size:13px;font-weight:400;font-variant-numeric:tabular-nums}
+h3 .item-id{display:inline;margin-right:6px}
+.surcharge{color:var(--muted);font-size:13px}
+.pdf-link{margin:16px 0 0}
+.pdf-link a{font-weight:600}
+.pdf-link .hint{display:inline;margin:0 0 0 6px}
+.parties{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:20px 32px}
+.party{min-width:0}
+.party h3{font-size:14px;color:var(--muted);font-weight:600;margin:0 0 2px}
+.party-name{font-weight:700;font-size:17px;margin:0 0 8px;overflow-wrap:anywhere}
+.party-facts{margin:0;font-size:15px}
+.party-facts dt{color:var(--muted);font-size:13px;margin:8px 0 0}
+.party-facts dd{margin:0;overflow-wrap:anywhere}
+.line-detail{padding:18px 0;border-top:1px solid var(--line)}
+.line-detail:last-child{padding-bottom:0}
+.line-detail h3{overflow-wrap:anywhere}
+.line-detail .item-meta{margin:0 0 10px}
+.findings{margin:0 0 12px}
+.findings dt{font-weight:600;margin:10px 0 2px}
+.findings dd{margin:0;overflow-wrap:anywhere}
+.materials-table{font-size:14.5px;margin:6px 0 0}
+.materials-table caption{font-weight:600;color:var(--ink);padding:6px 0}
+.material-description{overflow-wrap:anywhere;width:46%}
+.line-total{text-align:right;margin:10px 0 0}
+.line-total strong{white-space:nowrap}
+.muted{color:var(--muted)}
+.surcharge-cell{white-space:nowrap;font-variant-numeric:tabular-nums}
+.terms-link{overflow-wrap:anywhere}
 .hash{display:block;font:12px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere;color:var(--muted)}
 .document-id{margin:20px 0 0;padding:14px 0 0;border-top:1px solid var(--line);font-size:13px;color:var(--muted)}
 .decision-form{border-top:4px solid var(--accent)}
@@ -101,6 +129,18 @@ h1{font-size:25px}
 .lines td{display:flex;justify-content:space-between;gap:16px}
 .lines td::before{content:attr(data-label);color:var(--muted);font-size:14px;text-align:left;white-space:normal}
 .lines tbody th{padding-bottom:6px}
+.response-times{font-size:14px}
+.response-times th,.response-times td{padding-left:5px;padding-right:5px}
+.response-times th:first-child,.response-times td:first-child{padding-left:0}
+.response-times th:last-child,.response-times td:last-child{padding-right:0}
+.response-times .badge{padding:2px 8px}
+.materials-table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.materials-table,.materials-table caption,.materials-table tbody,.materials-table tr,.materials-table td{display:block;width:100%}
+.materials-table tr{padding:8px 0;border-bottom:1px solid var(--line)}
+.materials-table td{border:0;padding:2px 0}
+.materials-table td[data-label]{display:flex;justify-content:space-between;gap:16px}
+.materials-table td[data-label]::before{content:attr(data-label);color:var(--muted);font-size:14px;text-align:left;white-space:normal}
+.materials-table .material-description{font-weight:600;width:100%}
 .totals{max-width:none}
 .terms{grid-template-columns:1fr}
 .terms dd{margin-bottom:8px}
@@ -120,7 +160,8 @@ body{background:#fff;font-size:11pt}
 .badge{padding:0;background:none!important}
 .lines .rate{white-space:normal}
 .facts{grid-template-columns:repeat(4,1fr)}
-tr,.totals,.terms,.facts{break-inside:avoid}
+.pdf-link{display:none}
+tr,.totals,.terms,.facts,.party,.findings{break-inside:avoid}
 a{color:inherit}
 }
 `;

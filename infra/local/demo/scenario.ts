@@ -104,6 +104,12 @@ export async function playOnboarding(urls: DemoUrls, progress: Progress, timeout
     progress.did('admin', `added technician ${technician.name} (${technician.skills.join(', ')}) → ${added.body.technicianId}`);
   }
 
+  // A low review threshold, so the demo shows the release check: offers above it wait for a person.
+  progress.step('admin: set the review threshold');
+  const card = await api.call<{ rateCard: Record<string, unknown> }>('GET', '/rate-card', { token: admin, expect: [200] });
+  await api.call('PUT', '/rate-card', { token: admin, json: { ...card.body.rateCard, reviewAboveCents: 50_000 }, expect: [200] });
+  progress.did('admin', `offers above ${euro(50_000)} incl. VAT now wait for an account manager's release`);
+
   progress.step('account manager: post the intake');
   const intake = await api.call<{ onboardingId: string; status: string }>('POST', '/onboardings', {
     token: accountManager,
@@ -136,6 +142,17 @@ export async function playOnboarding(urls: DemoUrls, progress: Progress, timeout
     expect: [202],
   });
   progress.did('analyst', `submitted analysis v${analysis.body.analysisVersion} for ${waiting.incidents.length} incidents`);
+
+  progress.step('account manager: release the offer if it is held');
+  const drafted = await progress.until('the agreement is drafted (AWAITING_RELEASE or AGREEMENT_SENT)', async () => {
+    const seen = await detail();
+    return seen.status === 'AWAITING_RELEASE' || seen.status === 'AGREEMENT_SENT' ? seen : undefined;
+  }, timeouts.workflowMs);
+  if (drafted.status === 'AWAITING_RELEASE') {
+    const preview = await api.call<{ agreement: { version: number; totals: { inclVatCents: number } } }>('GET', `/onboardings/${onboardingId}/agreement`, { token: accountManager, expect: [200] });
+    await api.call('POST', `/onboardings/${onboardingId}/agreement/release`, { token: accountManager, json: {}, expect: [202] });
+    progress.did('account manager', `previewed held agreement v${preview.body.agreement.version} (${euro(preview.body.agreement.totals.inclVatCents)} incl. VAT) and released it`);
+  }
 
   progress.step('client: approve the agreement');
   const agreementUrl = await linkFromInbox('agreements', 'the offer e-mail with the agreement link arrives', timeouts.workflowMs);
