@@ -16,6 +16,9 @@ const STEP = 'RemindClient';
 export async function remindClient(input: { onboardingId: string; agreementVersion: number; maxReminders: number }): Promise<{ remindersExhausted: boolean }> {
   const onboarding = await loadOnboarding(input.onboardingId);
   const agreement = await loadAgreement(onboarding, input.agreementVersion);
+  // The wait timed out before its first run had sent the offer (a slow cold start under a short
+  // policy): nothing to remind of yet; AwaitClientDecision, entered again, creates and sends it.
+  if (!onboarding.agreement?.linkHash) return { remindersExhausted: false };
   // Decided meanwhile: no reminder; the restarted wait picks the decision up.
   if ((await currentAgreementLink(onboarding)).decision) return { remindersExhausted: false };
 
