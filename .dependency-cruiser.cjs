@@ -8,8 +8,10 @@
  *   application → adapters → runtime (errors, env, observability, http, step handler)
  *        ↓            ↓
  *     templates  →  domain   (pure: no AWS, no I/O)
+ *                     ↑
+ *   contract (the OpenAPI document from the catalog and the domain's schemas; step folders import it)
  */
-const STEP_FOLDERS = '^functions/(?!domain/|adapters/|application/|runtime/|templates/|catalog\\.ts)[^/]+/';
+const STEP_FOLDERS = '^functions/(?!domain/|adapters/|application/|runtime/|templates/|contract/|catalog\\.ts)[^/]+/';
 
 module.exports = {
   forbidden: [
@@ -29,6 +31,13 @@ module.exports = {
         pathNot: ['^functions/domain/', '^functions/templates/', '^node_modules/(pdf-lib|@pdf-lib/fontkit)/', '\\.ttf$'],
         dependencyTypesNot: ['core'],
       },
+    },
+    {
+      name: 'contract-describes-only',
+      comment: 'The OpenAPI document is built from the catalog, the domain\'s schemas, zod and zod-openapi alone: no handler, adapter, runtime or template, so describing the API runs nothing.',
+      severity: 'error',
+      from: { path: '^functions/contract/' },
+      to: { pathNot: ['^functions/contract/', '^functions/domain/', '^functions/catalog\\.ts$', '^node_modules/(zod|zod-openapi)/'], dependencyTypesNot: ['core'] },
     },
     {
       name: 'adapters-know-no-use-case',
@@ -55,7 +64,7 @@ module.exports = {
       name: 'steps-stand-alone',
       comment: 'A step folder imports no other step folder: what two use cases share lives in application/.',
       severity: 'error',
-      from: { path: '^functions/((?!domain/|adapters/|application/|runtime/|templates/)[^/]+)/' },
+      from: { path: '^functions/((?!domain/|adapters/|application/|runtime/|templates/|contract/)[^/]+)/' },
       to: { path: STEP_FOLDERS, pathNot: ['^functions/$1/'] },
     },
     {

@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', 'test-results/', '.cdk.staging/', 'eslint.config.js', '.dependency-cruiser.cjs', 'test/fixtures/', 'functions/templates/pdf/fonts/*.generated.ts'] },
+  { ignores: ['node_modules/', 'cdk.out/', 'test-results/', '.cdk.staging/', 'eslint.config.js', '.dependency-cruiser.cjs', 'test/fixtures/', 'functions/templates/pdf/fonts/*.generated.ts', 'functions/api-console/assets/*.generated.ts'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommendedTypeChecked],

@@ -16,6 +16,8 @@ export interface HttpRoute {
   path: string;
   /** Staff roles allowed (JWT authorizer + role middleware), or 'public' (no authorizer). */
   access: readonly Role[] | 'public';
+  /** A public route that is not a client link page: why it needs no sign-in (CDK acknowledges cdk-nag's APIG4 with it). */
+  publicBecause?: string;
 }
 
 export interface FunctionGrants {
@@ -28,6 +30,8 @@ export interface FunctionGrants {
   linkSigningKey?: boolean;
   /** Needs the API's public URL (PUBLIC_BASE_URL): client links, and the API calls staff e-mails name. */
   publicBaseUrl?: boolean;
+  /** Needs the staff sign-in's app client id and base URL (STAFF_CLIENT_ID, STAFF_SIGN_IN_URL): the API console. */
+  staffSignIn?: boolean;
 }
 
 /** A function run on a schedule (an EventBridge rule on AWS, an interval in the twin). */
@@ -55,6 +59,9 @@ export interface FunctionSpec {
   timeoutSeconds?: number;
   memoryMb?: number;
 }
+
+const CONSOLE_IS_PUBLIC =
+  'the API console is a page and Swagger UI\'s static files, with no data in them; staff sign in inside it, and every call it makes goes to the staff routes with their JWT authorizer';
 
 export const FUNCTIONS = [
   {
@@ -365,6 +372,30 @@ export const FUNCTIONS = [
     description: 'Workflow step: marks the onboarding FAILED and alerts operations',
     aslKey: 'HandleFailureFunctionArn',
     grants: { table: 'readWrite', email: true, publicBaseUrl: true },
+  },
+  {
+    name: 'ApiConsole',
+    entry: 'functions/api-console/handler.ts',
+    description: 'Public: the API console (Swagger UI from swagger-ui-dist, served by us) with staff sign-in by OAuth2 PKCE',
+    routes: [
+      { method: 'GET', path: '/docs', access: 'public', publicBecause: CONSOLE_IS_PUBLIC },
+      { method: 'GET', path: '/docs/{file+}', access: 'public', publicBecause: CONSOLE_IS_PUBLIC },
+    ],
+    grants: { staffSignIn: true },
+  },
+  {
+    name: 'ApiDescription',
+    entry: 'functions/api-description/handler.ts',
+    description: 'Public: the OpenAPI 3.1 description of this API, generated from the catalog and the zod schemas the handlers validate with',
+    routes: [
+      {
+        method: 'GET',
+        path: '/openapi.json',
+        access: 'public',
+        publicBecause: 'the description of the API holds no data: the routes, their roles and the shapes of requests and answers, as docs/openapi.json in the repository',
+      },
+    ],
+    grants: { publicBaseUrl: true, staffSignIn: true },
   },
 ] as const satisfies readonly FunctionSpec[];
 

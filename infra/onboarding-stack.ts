@@ -1,4 +1,4 @@
-import { type App, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type App, CfnOutput, Lazy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { FUNCTIONS, type FunctionSpec } from '../functions/catalog';
@@ -41,7 +41,12 @@ export class OnboardingStack extends Stack {
 
     this.data = new OnboardingData(this, 'Data', { stage });
     this.email = new OnboardingEmail(this, 'Email', { stage });
-    this.auth = new StaffAuth(this, 'Auth', { stage });
+    // The app client's console URLs need the API's endpoint; the API (built below) needs the
+    // client's authorizer. Only the client refers to the API, so CloudFormation has no cycle.
+    this.auth = new StaffAuth(this, 'Auth', {
+      stage,
+      apiEndpoint: Lazy.string({ produce: () => this.api.httpApi.apiEndpoint }),
+    });
     this.linkSigningKey = new LinkSigningKey(this, 'LinkSigning', { stage });
 
     // Order matters: functions first (their callback grants use the state machine's fixed name, not
@@ -65,6 +70,7 @@ export class OnboardingStack extends Stack {
       staffAuthorizer: this.auth.authorizer,
     });
     for (const fn of all) fn.connectApi(this.api.httpApi);
+    for (const fn of all) fn.connectStaffSignIn({ clientId: this.auth.client.userPoolClientId, signInUrl: this.auth.domainBaseUrl });
     this.schedules = new FunctionSchedules(this, 'Schedules', { functions: all.filter((fn) => fn.spec.schedule) });
     this.monitoring = new OnboardingMonitoring(this, 'Monitoring', {
       stage,
@@ -73,9 +79,12 @@ export class OnboardingStack extends Stack {
       httpApi: this.api.httpApi,
     });
 
+    // Stable names: `cdk deploy --outputs-file cdk-outputs.json` hands these to `npm run login`.
     new CfnOutput(this, 'ApiUrl', { value: this.api.defaultStage.url });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'StaffClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'StaffLoginDomain', { value: this.auth.domainBaseUrl });
+    new CfnOutput(this, 'StaffLoginCallbackPort', { value: String(stage.loginCallbackPort) });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'LinkSigningSecretArn', { value: this.linkSigningKey.secretArn });

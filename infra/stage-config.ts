@@ -25,7 +25,26 @@ export interface StageConfig {
   evidenceRetentionYears: number;
   /** Days the service desk is closed besides weekends and Dutch public holidays (YYYY-MM-DD), e.g. 5 May in a lustrum year. */
   extraClosedDays: string[];
+  /**
+   * Prefix of the staff sign-in domain, `https://<prefix>.auth.<region>.amazoncognito.com`. Prefixes
+   * are shared by every AWS account in a region, so it comes from `-c authDomainPrefix=` (required
+   * for prod); without it dev uses `breakfix-dev-<account id>`.
+   */
+  authDomainPrefix?: string;
+  /**
+   * Port of `npm run login`'s callback, `http://localhost:<port>/callback`. Cognito compares
+   * callback URLs exactly, port included, so the CLI always listens on this one port.
+   */
+  loginCallbackPort: number;
+  /** How long a staff refresh token lasts: `npm run login -- --refresh` works this long without a new sign-in. */
+  refreshTokenDays: number;
 }
+
+/** The CLI's default callback port; `-c loginCallbackPort=` changes it per stage. */
+export const DEFAULT_LOGIN_CALLBACK_PORT = 8976;
+
+/** A staff member signs in again with password and TOTP at least weekly. */
+const REFRESH_TOKEN_DAYS = 7;
 
 export const DEFAULT_REGION = 'eu-west-1';
 
@@ -102,6 +121,8 @@ export const STAGE_DEFAULTS: Record<'dev' | 'prod', Omit<StageConfig, 'senderAdd
     protectData: false,
     extraClosedDays: LUSTRUM_LIBERATION_DAYS,
     evidenceRetentionYears: EVIDENCE_RETENTION_YEARS,
+    loginCallbackPort: DEFAULT_LOGIN_CALLBACK_PORT,
+    refreshTokenDays: REFRESH_TOKEN_DAYS,
   },
   prod: {
     stage: 'prod',
@@ -112,6 +133,8 @@ export const STAGE_DEFAULTS: Record<'dev' | 'prod', Omit<StageConfig, 'senderAdd
     protectData: true,
     extraClosedDays: LUSTRUM_LIBERATION_DAYS,
     evidenceRetentionYears: EVIDENCE_RETENTION_YEARS,
+    loginCallbackPort: DEFAULT_LOGIN_CALLBACK_PORT,
+    refreshTokenDays: REFRESH_TOKEN_DAYS,
   },
 };
 
@@ -149,4 +172,6 @@ export const LOCAL_STAGE: StageConfig = {
   extraClosedDays: LUSTRUM_LIBERATION_DAYS,
   provider: EXAMPLE_PROVIDER,
   evidenceRetentionYears: EVIDENCE_RETENTION_YEARS,
+  loginCallbackPort: DEFAULT_LOGIN_CALLBACK_PORT,
+  refreshTokenDays: REFRESH_TOKEN_DAYS,
 };

@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_PATTERN } from '../domain/ids';
 import { intakeSchema } from '../domain/intake';
 import { ValidationError } from '../runtime/errors';
 import { header, parseJsonBody } from '../runtime/http/request';
@@ -6,12 +7,10 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { metrics } from '../runtime/observability';
 import { createOnboarding } from './create-onboarding';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-
 /** POST /onboardings (account-manager, admin): the intake. */
 export const handler = staffHandler(async ({ event, caller }) => {
   const idempotencyKey = header(event, 'idempotency-key');
-  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
     throw new ValidationError([{ parameter: 'Idempotency-Key', message: '1 to 255 printable ASCII characters, no spaces' }], 'Invalid header');
   }
   const intake = parseJsonBody(event, intakeSchema);

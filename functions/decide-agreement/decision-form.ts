@@ -1,6 +1,7 @@
 import type { Locale } from '../domain/intake';
 import type { ClientDecision } from '../domain/onboarding';
 import type { FieldError } from '../domain/field-error';
+import { decisionJsonSchema, fieldNames } from '../domain/client-forms';
 import type { AgreementFormError, AgreementFormValues } from '../templates/pages/agreement-form';
 import { AGREEMENT_FORM_MESSAGES, COMMENT_MAX_LENGTH, NAME_MAX_LENGTH } from '../templates/pages/agreement-form-messages';
 
@@ -10,7 +11,8 @@ export interface DecisionInput {
   comment?: string;
 }
 
-export const DECISION_FIELDS: ReadonlySet<string> = new Set(['name', 'consent', 'decision', 'comment']);
+/** The fields a decision has (name, consent, decision, comment): those the OpenAPI document describes. */
+export const DECISION_FIELDS: ReadonlySet<string> = fieldNames(decisionJsonSchema);
 const DECISIONS = new Set<string>(['approve', 'decline', 'request-changes']);
 
 /**

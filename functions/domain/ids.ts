@@ -19,6 +19,9 @@ export function ulid(now = Date.now()): string {
   return time + tail;
 }
 
+/** An Idempotency-Key header (POST /onboardings): 1 to 255 printable ASCII characters, no spaces. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
 export const ONBOARDING_ID_PATTERN = /^onb-[0-9A-HJKMNP-TV-Z]{26}$/;
 
 export function newOnboardingId(now = Date.now()): string {

@@ -1,10 +1,12 @@
 import { FEEDBACK_COMMENT_MAX_LENGTH, FEEDBACK_SCORES, type FeedbackScore } from '../domain/client-link';
+import { feedbackJsonSchema, fieldNames } from '../domain/client-forms';
 import type { Locale } from '../domain/intake';
 import { normalizeLineBreaks } from '../runtime/http/form-body';
-import type { FeedbackFormError, FeedbackFormField, FeedbackFormValues } from '../templates/pages/feedback-page';
+import type { FeedbackFormError, FeedbackFormValues } from '../templates/pages/feedback-page';
 import { FEEDBACK_PAGE_TEXT } from '../templates/pages/feedback-page-text';
 
-export const FEEDBACK_FIELDS: ReadonlySet<string> = new Set<FeedbackFormField>(['score', 'comment']);
+/** The fields feedback has (score, comment): those the OpenAPI document describes. */
+export const FEEDBACK_FIELDS: ReadonlySet<string> = fieldNames(feedbackJsonSchema);
 
 export interface FeedbackInput {
   score: FeedbackScore;

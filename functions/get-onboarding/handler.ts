@@ -14,9 +14,12 @@ export const handler = staffHandler(async ({ event }) => {
   // The waiting task's token is a secret of the backend: never shown.
   // The waits' task tokens are secrets of the backend: never shown.
   const { id: onboardingId, pendingAnalysisTask: _secret, monitoringTask: _alsoSecret, releaseTask: _releaseSecret, ...onboarding } = found.onboarding;
+  // The link's token hash is the backend's handle on the client's link: not for display either.
+  const agreement = onboarding.agreement ? (({ linkHash: _linkHash, ...shown }) => shown)(onboarding.agreement) : undefined;
   return json(200, {
     onboardingId,
     ...onboarding,
+    ...(agreement ? { agreement } : {}),
     notificationsSent: found.notificationsSent,
     // The intake's incidents and those reported since, in number order.
     incidents: [...onboarding.incidents, ...found.reportedIncidents.map(({ onboardingId: _omit, ...incident }) => incident)],

@@ -1,16 +1,11 @@
-import { z } from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ONBOARDING_ID_PATTERN } from '../domain/ids';
-import { TEXT_BOUNDS } from '../domain/size-budget';
-import { text } from '../domain/text-fields';
+import { releaseSchema, returnSchema } from '../domain/release';
 import { NotFoundError } from '../runtime/errors';
 import { json, staffHandler } from '../runtime/http/http-handler';
 import { parseJsonBody, rawBody } from '../runtime/http/request';
 import { metrics } from '../runtime/observability';
 import { decideRelease } from './release-agreement';
-
-const releaseSchema = z.strictObject({ comment: text(TEXT_BOUNDS.releaseComment).optional() });
-const returnSchema = z.strictObject({ comment: text(TEXT_BOUNDS.releaseComment) });
 
 /**
  * POST /onboardings/{id}/agreement/release (no body, or {comment?}) and

@@ -31,6 +31,13 @@ export const ENV = {
   evidenceRetentionYears: 'EVIDENCE_RETENTION_YEARS',
   /** Secrets Manager secret whose value signs client links (grant: linkSigningKey). */
   linkSigningSecretArn: 'LINK_SIGNING_SECRET_ARN',
+  /** The staff app client's id (Cognito user-pool client; `local-twin-app-client` on the twin) (grant: staffSignIn). */
+  staffClientId: 'STAFF_CLIENT_ID',
+  /**
+   * The staff sign-in's base URL, without a trailing slash, under which `/oauth2/authorize` and
+   * `/oauth2/token` live: the Cognito domain on AWS, `<api url>/local-issuer` on the twin (grant: staffSignIn).
+   */
+  staffSignInUrl: 'STAFF_SIGN_IN_URL',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -38,6 +38,17 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
+/**
+ * The request carries a token the gateway accepted but the API does not: an access token, or an
+ * ID token without a verified e-mail. Answered 401 (the role check, 403, comes after).
+ */
+export class UnauthenticatedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
 export class ForbiddenError extends Error {
   constructor(message = 'Your role does not allow this') {
     super(message);

@@ -1,15 +1,12 @@
-import { z } from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { technicianListQuerySchema } from '../domain/list-queries';
 import { newTechnicianSchema, TECHNICIAN_ID_PATTERN, technicianPatchSchema } from '../domain/technician';
 import { listTechnicians } from '../adapters/dynamodb/technician-repository';
 import { NotFoundError } from '../runtime/errors';
 import { parseJsonBody, parseQuery } from '../runtime/http/request';
 import { json, staffHandler } from '../runtime/http/http-handler';
-import { paginationQuery } from '../runtime/http/pagination';
 import { metrics } from '../runtime/observability';
 import { addTechnician, changeTechnician } from './technicians';
-
-const querySchema = z.strictObject(paginationQuery);
 
 /**
  * GET /technicians (staff): `?limit=&cursor=`, in the order they were added.
@@ -32,7 +29,7 @@ export const handler = staffHandler(async ({ event }) => {
       return json(200, { ...technician, ...notice });
     }
     case 'GET /technicians': {
-      const page = await listTechnicians(parseQuery(event, querySchema));
+      const page = await listTechnicians(parseQuery(event, technicianListQuerySchema));
       return json(200, { items: page.items, nextCursor: page.nextCursor ?? null });
     }
     default:

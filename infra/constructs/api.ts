@@ -74,9 +74,10 @@ export class OnboardingApi extends Construct {
         if (isPublic && created) {
           Validations.of(created).acknowledge({
             id: 'AwsSolutions-APIG4',
-            reason:
-              `${route.method} ${route.path} is a client link page: the client has no account; ` +
-              'the handler checks the single-use link token.',
+            reason: route.publicBecause
+              ? `${route.method} ${route.path} is public: ${route.publicBecause}.`
+              : `${route.method} ${route.path} is a client link page: the client has no account; ` +
+                'the handler checks the single-use link token.',
           });
         }
       }

@@ -141,6 +141,17 @@ export class CatalogFunction extends Construct {
     if (this.spec.grants.publicBaseUrl) this.function.addEnvironment(ENV.publicBaseUrl, httpApi.apiEndpoint);
   }
 
+  /**
+   * Gives functions with the staffSignIn grant (the API console, the API description) the staff
+   * app client's id and the sign-in domain's base URL. The client refers to the API (its callback
+   * URLs), never to these functions, so there is no cycle.
+   */
+  connectStaffSignIn(signIn: { clientId: string; signInUrl: string }): void {
+    if (!this.spec.grants.staffSignIn) return;
+    this.function.addEnvironment(ENV.staffClientId, signIn.clientId);
+    this.function.addEnvironment(ENV.staffSignInUrl, signIn.signInUrl);
+  }
+
   /** Stage facts every function may read, whatever its grants. */
   private baseEnvironment(stage: StageConfig): Record<string, string> {
     return {

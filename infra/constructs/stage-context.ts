@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Node } from 'constructs';
 import { providerIdentitySchema, type ProviderIdentity } from '../../functions/domain/provider';
-import { EXAMPLE_PROVIDER, STAGE_DEFAULTS, type StageConfig } from '../stage-config';
+import { DEFAULT_LOGIN_CALLBACK_PORT, EXAMPLE_PROVIDER, STAGE_DEFAULTS, type StageConfig } from '../stage-config';
 
 export type DeployedStage = keyof typeof STAGE_DEFAULTS;
 
@@ -70,6 +70,48 @@ function providerFrom(node: Node, stage: DeployedStage): ProviderIdentity {
   return parsed.data;
 }
 
+/**
+ * Cognito's rules for a domain prefix: lowercase letters, digits and inner hyphens, at most 63
+ * characters, and none of the reserved words. Checked here so a bad prefix fails at synth, not
+ * half-way through a deploy.
+ */
+const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const RESERVED_IN_PREFIX = ['aws', 'amazon', 'cognito'] as const;
+
+/** `-c authDomainPrefix=`: required for prod (prefixes are global per region); dev derives one from the account id. */
+function authDomainPrefixFrom(node: Node, stage: DeployedStage): string | undefined {
+  const prefix = readContext(node, 'authDomainPrefix');
+  if (prefix === undefined) {
+    if (stage === 'prod') {
+      throw new StageContextError(
+        'Stage prod needs the staff sign-in domain prefix: -c authDomainPrefix=... ' +
+          '(e.g. breakfix-onboarding; it must be unused by any AWS account in the region, see README)',
+      );
+    }
+    return undefined;
+  }
+  if (!DOMAIN_PREFIX.test(prefix)) {
+    throw new StageContextError(
+      `authDomainPrefix "${prefix}" is not a Cognito domain prefix: use 1-63 lowercase letters, digits and hyphens, ` +
+        'not starting or ending with a hyphen',
+    );
+  }
+  const reserved = RESERVED_IN_PREFIX.find((word) => prefix.includes(word));
+  if (reserved) throw new StageContextError(`authDomainPrefix "${prefix}" contains "${reserved}", which Cognito does not allow in a prefix`);
+  return prefix;
+}
+
+/** `-c loginCallbackPort=`: the port `npm run login` listens on; a number in cdk.json, a string from `-c`. */
+function loginCallbackPortFrom(node: Node): number {
+  const value: unknown = node.tryGetContext('loginCallbackPort');
+  if (value === undefined || value === null || value === '') return DEFAULT_LOGIN_CALLBACK_PORT;
+  const port = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(port) || port < 1024 || port > 65535) {
+    throw new StageContextError(`loginCallbackPort must be a port number from 1024 to 65535, got ${JSON.stringify(value)}`);
+  }
+  return port;
+}
+
 /** Builds the stage's config from `-c stage=dev|prod` (default dev) and the deploy-time values. */
 export function stageConfigFromContext(node: Node): StageConfig {
   const stage = readContext(node, 'stage') ?? 'dev';
@@ -98,6 +140,8 @@ export function stageConfigFromContext(node: Node): StageConfig {
     // No placeholder: a subscription to a fake mailbox would only bounce. Dev alarms stay in the console.
     alarmEmail: given.alarmEmail,
     provider: providerFrom(node, stage),
+    authDomainPrefix: authDomainPrefixFrom(node, stage),
+    loginCallbackPort: loginCallbackPortFrom(node),
   };
   if (config.analystAddresses.length === 0 || config.opsAddresses.length === 0) {
     throw new StageContextError('analystAddresses and opsAddresses need at least one address each');

@@ -9,13 +9,19 @@ export function startupBanner(twin: Twin): string {
 Break & Fix onboarding — local twin is running (in memory; Ctrl-C stops it)
 
   API (HTTP API + JWT)   ${twin.urls.api}
+  Local issuer (Cognito) ${twin.urls.issuer}   app client ${twin.clientId}
+                         ${twin.urls.issuer}/.well-known/openid-configuration
+                         ${twin.urls.issuer}/oauth2/authorize   (pick a role and an e-mail: no passwords here)
+                         ${twin.urls.issuer}/oauth2/token   (authorization code with PKCE S256, refresh token)
   Step Functions         ${twin.urls.stepFunctions}   state machine ${twin.stateMachineArn}
   DynamoDB Local         ${twin.urls.dynamodb}   table ${twin.tableName}
                          (AWS's DynamoDB Local on Java; it listens on every interface, not only 127.0.0.1)
   SES v2 + inbox         ${twin.urls.ses}   (open it in a browser to read the e-mails)
   Secrets Manager        ${twin.urls.secretsManager}   (the link-signing key, new every run)
 
-Get a staff token (roles: account-manager, analyst, technician, admin), then start an onboarding:
+Sign in as on AWS: \`npm run login -- --stage local\` opens the authorize page in a browser, takes the
+code on http://localhost:${twin.loginCallbackPort}/callback and prints the ID token. For scripts, mint one
+without a browser (roles: account-manager, analyst, technician, admin), then start an onboarding:
 
   TOKEN=$(${tokenCommand})
   curl -s -X POST ${twin.urls.api}/onboardings \\

@@ -2,7 +2,8 @@
  * `npm run -s token -- <role> [email]` prints an ID token the running twin accepts, and nothing
  * else on stdout, so `TOKEN=$(npm run -s token -- admin)` works. The signing key lives only in
  * the twin's memory, so the token comes from the twin's local issuer (`POST /local/token` on the
- * API port, env API_PORT, default 3000). On AWS, sign in through Cognito instead.
+ * API port, env API_PORT, default 3000). It skips the sign-in: to sign in as on AWS (authorize
+ * page, PKCE, refresh token), use `npm run login -- --stage local`; on AWS, that is the only way.
  */
 import { ROLES } from '../../functions/catalog';
 import { LOCAL_TOKEN_PATH, isRole, type LocalTokenResponse } from './auth/issuer-endpoints';
@@ -10,7 +11,8 @@ import { LOCAL_TOKEN_PATH, isRole, type LocalTokenResponse } from './auth/issuer
 const USAGE = `usage: npm run -s token -- <role> [email]
   role   one of: ${ROLES.join(', ')}
   email  defaults to <role>@breakfix.example
-env API_PORT: the twin's API port (default 3000); start the twin first with \`npm start\`.`;
+env API_PORT: the twin's API port (default 3000); start the twin first with \`npm start\`.
+To sign in as on AWS instead (a browser, PKCE, a refresh token): npm run login -- --stage local`;
 
 function fail(message: string, exitCode: number): never {
   process.stderr.write(`${message}\n`);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { LOCAL_STAGE, type StageConfig } from '../stage-config';
 import { ENV } from '../../functions/runtime/env';
 import { routesFromCatalog, startApiEmulator, type ApiLog } from './api';
-import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER_URL } from './auth';
+import { createLocalIssuer, LOCAL_AUDIENCE, localIssuerUrl } from './auth';
 import { createTable, deleteTable, startDynamoDbLocal } from './dynamodb';
 import { createLambdaInvoker, loadHandler } from './lambda-runtime';
 import { LOCAL_ACCOUNT_ID, LOCAL_CREDENTIALS } from './local-aws';
@@ -52,7 +52,12 @@ export interface TwinOptions {
 }
 
 export interface Twin {
-  urls: { api: string; stepFunctions: string; dynamodb: string; ses: string; secretsManager: string };
+  /** `issuer` is the local issuer's `iss`, `<api>/local-issuer`: Cognito's endpoints are under it. */
+  urls: { api: string; issuer: string; stepFunctions: string; dynamodb: string; ses: string; secretsManager: string };
+  /** The app client id of the local issuer (Cognito's user-pool client id on AWS). */
+  clientId: string;
+  /** The port `npm run login` listens on for its callback (stage config). */
+  loginCallbackPort: number;
   stateMachineArn: string;
   tableName: string;
   region: string;
@@ -143,15 +148,19 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     const stateMachineArn = stepFunctions.stateMachineArn(TWIN_STATE_MACHINE_NAME);
     Object.assign(process.env, { AWS_ENDPOINT_URL_SFN: stepFunctions.url, [ENV.stateMachineArn]: stateMachineArn });
 
-    const issuer = await createLocalIssuer({ issuerUrl: LOCAL_ISSUER_URL, audience: LOCAL_AUDIENCE });
     const api = await startApiEmulator({
       port: ports.api,
       // Every port is bound and every variable set before the first handler module is imported.
       routes: (url) => {
         process.env[ENV.publicBaseUrl] = url;
+        // The console's sign-in: the local issuer's Cognito-shaped endpoints and its app client.
+        process.env[ENV.staffSignInUrl] = localIssuerUrl(url);
+        process.env[ENV.staffClientId] = LOCAL_AUDIENCE;
         return routesFromCatalog(loadHandler);
       },
-      localIssuer: issuer,
+      // The issuer's `iss` is `<api url>/local-issuer`, so it is made once the port is bound.
+      localIssuer: (url) => createLocalIssuer({ issuerUrl: localIssuerUrl(url), audience: LOCAL_AUDIENCE }),
+      localLogin: { loginCallbackPort: stage.loginCallbackPort, refreshTokenSeconds: stage.refreshTokenDays * 24 * 60 * 60 },
       region,
       accountId: LOCAL_ACCOUNT_ID,
       ...(options.apiLog ? { log: options.apiLog } : {}),
@@ -161,7 +170,9 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     if (schedules) closers.push(() => schedules.close());
 
     return {
-      urls: { api: api.url, stepFunctions: stepFunctions.url, dynamodb: dynamodbUrl, ses: ses.url, secretsManager: secretsManager.url },
+      urls: { api: api.url, issuer: localIssuerUrl(api.url), stepFunctions: stepFunctions.url, dynamodb: dynamodbUrl, ses: ses.url, secretsManager: secretsManager.url },
+      clientId: LOCAL_AUDIENCE,
+      loginCallbackPort: stage.loginCallbackPort,
       stateMachineArn,
       tableName,
       region,

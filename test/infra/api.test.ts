@@ -28,7 +28,7 @@ describe('the HTTP API', () => {
   });
 
   it('puts the JWT authorizer on every staff route and no authorizer on any public route', () => {
-    // Both kinds are really exercised below: the client link pages are the public routes.
+    // Both kinds are really exercised below: the client link pages, the API console and the API's description are the public routes.
     expect(routes.filter((route) => route.access === 'public').map((route) => route.routeKey)).toEqual([
       'GET /agreements/{token}',
       'POST /agreements/{token}',
@@ -37,6 +37,9 @@ describe('the HTTP API', () => {
       'POST /problems/{token}',
       'GET /feedback/{token}',
       'POST /feedback/{token}',
+      'GET /docs',
+      'GET /docs/{file+}',
+      'GET /openapi.json',
     ]);
     expect(routes.filter((route) => route.access !== 'public').length).toBeGreaterThan(0);
     for (const route of routes) {

@@ -58,6 +58,10 @@ describe('the Lambda functions', () => {
       expected[ENV.linkSigningSecretArn] = ref(logicalId(stack, stack.linkSigningKey.secret));
     }
     if (spec.grants.publicBaseUrl) expected[ENV.publicBaseUrl] = stack.resolve(stack.api.httpApi.apiEndpoint) as CfnValue;
+    if (spec.grants.staffSignIn) {
+      expected[ENV.staffClientId] = stack.resolve(stack.auth.client.userPoolClientId) as CfnValue;
+      expected[ENV.staffSignInUrl] = stack.resolve(stack.auth.domainBaseUrl) as CfnValue;
+    }
 
     const lambda = resource(template, logicalId(stack, catalogFunction(stack, name).function));
     expect((lambda.Properties?.Environment as { Variables: Record<string, CfnValue> }).Variables).toEqual(expected);
@@ -80,7 +84,8 @@ describe('the Lambda functions', () => {
     expect(mailers).toEqual(
       expect.arrayContaining(['RegisterOnboarding', 'RemindAnalysts', 'ExpireAgreement', 'ApplyClientDecision', 'AssignTechnician', 'PlanTechnicianWait', 'SweepSla', 'HandleFailure']),
     );
-    expect(holders(dev, ENV.publicBaseUrl).sort()).toEqual([...mailers].sort());
+    // And the API description, whose servers URL is the API's own.
+    expect(holders(dev, ENV.publicBaseUrl).sort()).toEqual([...mailers, 'ApiDescription'].sort());
   });
 
   it("gives PUBLIC_BASE_URL as this API's endpoint (https://<id>.execute-api.<region>.amazonaws.com, no trailing slash)", () => {

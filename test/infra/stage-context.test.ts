@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { StageContextError, stageConfigFromContext } from '../../infra/constructs/stage-context';
-import { STAGE_DEFAULTS } from '../../infra/stage-config';
+import { DEFAULT_LOGIN_CALLBACK_PORT, LOCAL_STAGE, STAGE_DEFAULTS } from '../../infra/stage-config';
 import { PROD_CONTEXT } from './synth-stage';
 
 const configFor = (context: Record<string, unknown>) => stageConfigFromContext(new App({ context }).node);
@@ -48,6 +48,38 @@ describe('stage config from context', () => {
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(PROD_CONTEXT.providerFile, 'utf8')), kvkNumber: '123' }));
     expect(() => configFor({ stage: 'prod', ...PROD_CONTEXT, providerFile: file })).toThrow(/kvkNumber: A KvK number has 8 digits/);
     expect(() => configFor({ stage: 'prod', ...PROD_CONTEXT, providerFile: join(dir, 'missing.json') })).toThrow(/not readable JSON/);
+  });
+
+  it('takes the sign-in domain prefix from -c authDomainPrefix; dev may leave it out, prod may not', () => {
+    expect(configFor({}).authDomainPrefix).toBeUndefined();
+    expect(configFor({ authDomainPrefix: 'breakfix-onboarding-dev-sanne' }).authDomainPrefix).toBe('breakfix-onboarding-dev-sanne');
+    expect(configFor({ stage: 'prod', ...PROD_CONTEXT }).authDomainPrefix).toBe(PROD_CONTEXT.authDomainPrefix);
+    const { authDomainPrefix: _omitted, ...withoutPrefix } = PROD_CONTEXT;
+    expect(() => configFor({ stage: 'prod', ...withoutPrefix })).toThrow(/Stage prod needs the staff sign-in domain prefix: -c authDomainPrefix=/);
+  });
+
+  it.each([
+    ['Breakfix', /lowercase letters, digits and hyphens/],
+    ['-breakfix', /not starting or ending with a hyphen/],
+    ['breakfix_onboarding', /lowercase letters/],
+    ['x'.repeat(64), /1-63/],
+    ['breakfix-aws', /contains "aws"/],
+    ['my-cognito-login', /contains "cognito"/],
+  ])('refuses the domain prefix %s, saying why', (prefix, reason) => {
+    expect(() => configFor({ authDomainPrefix: prefix })).toThrow(StageContextError);
+    expect(() => configFor({ authDomainPrefix: prefix })).toThrow(reason);
+  });
+
+  it('has the login callback port 8976 and 7-day refresh tokens by default; -c loginCallbackPort changes the port', () => {
+    for (const config of [configFor({}), configFor({ stage: 'prod', ...PROD_CONTEXT }), LOCAL_STAGE]) {
+      expect(config).toMatchObject({ loginCallbackPort: DEFAULT_LOGIN_CALLBACK_PORT, refreshTokenDays: 7 });
+    }
+    expect(DEFAULT_LOGIN_CALLBACK_PORT).toBe(8976);
+    expect(configFor({ loginCallbackPort: '9000' }).loginCallbackPort).toBe(9000);
+    expect(configFor({ loginCallbackPort: 9001 }).loginCallbackPort).toBe(9001);
+    for (const bad of ['80', '70000', 'abc', '8976.5']) {
+      expect(() => configFor({ loginCallbackPort: bad })).toThrow(/loginCallbackPort must be a port number from 1024 to 65535/);
+    }
   });
 
   it('refuses an unknown stage', () => {

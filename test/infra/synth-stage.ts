@@ -14,6 +14,7 @@ export const PROD_CONTEXT = {
   opsAddresses: 'ops@breakfix.example.nl',
   alarmEmail: 'alarms@breakfix.example.nl',
   providerFile: 'test/fixtures/provider.json',
+  authDomainPrefix: 'breakfix-onboarding-test',
 } as const;
 
 export interface ValidationViolation {

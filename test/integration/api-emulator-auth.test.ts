@@ -148,6 +148,17 @@ describe('API emulator: JWT authorizer as API Gateway applies it', () => {
     await expectUnauthorized({ authorization: await sign({ aud: 'another-client', client_id: AUDIENCE }) });
   });
 
+  it('lets the local issuer’s access token through, as API Gateway does: its client_id is an audience', async () => {
+    const token = await issuer.mintAccessToken({ roles: ['admin'], sub: 'u-1', scope: 'openid email profile' });
+    const answer = await get(api.url, '/onboardings/o-1', { authorization: `Bearer ${token}` });
+    expect(answer.status).toBe(200);
+    const claims = (events[0]!.requestContext as { authorizer?: { jwt: { claims: Record<string, string> } } }).authorizer!.jwt.claims;
+    // The gateway passes it on; the product refuses it (functions/runtime/http/caller.ts).
+    expect(claims).toMatchObject({ token_use: 'access', client_id: AUDIENCE, scope: 'openid email profile', version: '2', 'cognito:groups': '[admin]' });
+    expect(claims).not.toHaveProperty('aud');
+    expect(claims).not.toHaveProperty('email');
+  });
+
   it('rejects a token not yet valid, one without exp, and one without kid', async () => {
     const now = Math.floor(Date.now() / 1000);
     await expectUnauthorized({ authorization: await sign({ nbf: now + 600 }) });

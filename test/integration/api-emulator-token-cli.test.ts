@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { match } from '../support/matchers';
 import { startApiEmulator, type ApiEmulator, type HttpApiEvent } from '../../infra/local/api';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER_URL, createLocalIssuer } from '../../infra/local/auth';
+import { LOCAL_AUDIENCE, createLocalIssuer, localIssuerUrl } from '../../infra/local/auth';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -28,7 +28,6 @@ describe('token CLI and the local issuer endpoints', () => {
 
   beforeAll(async () => {
     events = [];
-    const issuer = await createLocalIssuer({ issuerUrl: LOCAL_ISSUER_URL, audience: LOCAL_AUDIENCE });
     api = await startApiEmulator({
       port: 0,
       routes: [
@@ -42,7 +41,7 @@ describe('token CLI and the local issuer endpoints', () => {
           },
         },
       ],
-      localIssuer: issuer,
+      localIssuer: (url) => createLocalIssuer({ issuerUrl: localIssuerUrl(url), audience: LOCAL_AUDIENCE }),
       log: () => {},
     });
   });
@@ -56,7 +55,7 @@ describe('token CLI and the local issuer endpoints', () => {
     const answer = await fetch(`${api.url}/onboardings`, { headers: { authorization: `Bearer ${run.stdout.trim()}` } });
     expect(answer.status).toBe(200);
     const claims = (events[0]!.requestContext as { authorizer?: { jwt: { claims: Record<string, string> } } }).authorizer!.jwt.claims;
-    expect(claims).toMatchObject({ email: 'a@b.nl', 'cognito:groups': '[admin]', token_use: 'id', aud: LOCAL_AUDIENCE, iss: LOCAL_ISSUER_URL });
+    expect(claims).toMatchObject({ email: 'a@b.nl', 'cognito:groups': '[admin]', token_use: 'id', aud: LOCAL_AUDIENCE, iss: `${api.url}/local-issuer` });
   });
 
   it('rejects an unknown role with usage on stderr and nothing on stdout', async () => {
@@ -65,6 +64,12 @@ describe('token CLI and the local issuer endpoints', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/usage: npm run -s token -- <role> \[email\]/);
     expect(run.stderr).toContain('account-manager, analyst, technician, admin');
+  });
+
+  it('keeps API routes off the issuer’s paths', async () => {
+    const issuer = await createLocalIssuer({ issuerUrl: 'http://127.0.0.1/local-issuer', audience: LOCAL_AUDIENCE });
+    const handler = () => Promise.resolve({ statusCode: 200 });
+    await expect(startApiEmulator({ port: 0, routes: [{ method: 'GET', path: '/local-issuer/oauth2/userInfo', access: 'public', handler }], localIssuer: issuer, log: () => {} })).rejects.toThrow(/clashes/);
   });
 
   it('says how to start the twin when nothing listens on API_PORT', async () => {
@@ -78,7 +83,8 @@ describe('token CLI and the local issuer endpoints', () => {
   });
 
   it('serves the JWKS and mints tokens over HTTP, validating the request', async () => {
-    const jwks = (await (await fetch(`${api.url}/.well-known/jwks.json`)).json()) as { keys: { kty: string; d?: string }[] };
+    expect((await fetch(`${api.url}/.well-known/jwks.json`)).status).toBe(404);
+    const jwks = (await (await fetch(`${api.url}/local-issuer/.well-known/jwks.json`)).json()) as { keys: { kty: string; d?: string }[] };
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]!.kty).toBe('RSA');
     expect(jwks.keys[0]!.d).toBeUndefined();
@@ -89,6 +95,9 @@ describe('token CLI and the local issuer endpoints', () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ idToken: match.any(String), tokenType: 'Bearer', expiresIn: 120 });
 
+    const unverified = (await (await mint({ role: 'admin', email: 'x@y.nl', emailVerified: false })).json()) as { idToken: string };
+    expect(JSON.parse(Buffer.from(unverified.idToken.split('.')[1]!, 'base64url').toString('utf8'))).toMatchObject({ email_verified: false });
+    expect((await mint({ role: 'admin', email: 'x@y.nl', emailVerified: 'no' })).status).toBe(400);
     expect((await mint({ role: 'root', email: 'x@y.nl' })).status).toBe(400);
     expect((await mint({ role: 'admin' })).status).toBe(400);
     expect((await fetch(`${api.url}/local/token`)).status).toBe(405);

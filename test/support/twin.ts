@@ -4,6 +4,7 @@ import type { Role } from '../../functions/catalog';
 import { LOCAL_CREDENTIALS } from '../../infra/local/local-aws';
 import { startTwin, type Twin, type TwinOptions } from '../../infra/local/twin';
 import { sesInbox, sharedDynamoDbUrl, uniqueTableName } from './emulators';
+import { contractFor } from './openapi-contract';
 
 /**
  * The whole twin in this test process, on free ports, with a table of its own in the run's shared
@@ -68,6 +69,8 @@ export class TestTwin {
     }
     const response = await fetch(`${this.twin.urls.api}${path}`, { method, headers, body });
     const text = await response.text();
+    // Every answer a test sees is checked against the OpenAPI document (test/support/openapi-contract.ts).
+    contractFor(this.twin.urls.api).check({ method, path, status: response.status, contentType: response.headers.get('content-type'), text });
     let parsed: unknown = text;
     try {
       parsed = JSON.parse(text);

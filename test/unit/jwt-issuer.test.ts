@@ -1,6 +1,6 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLocalIssuer, subjectForEmail, type LocalIssuer } from '../../infra/local/auth';
+import { createLocalIssuer, localIssuerUrl, subjectForEmail, type LocalIssuer } from '../../infra/local/auth';
 
 const ISSUER_URL = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_twin';
 const AUDIENCE = 'test-app-client';
@@ -74,6 +74,42 @@ describe('local issuer', () => {
     const token = await other.mintIdToken({ roles: ['admin'], email: 'a@b.nl' });
     expect(decodeProtectedHeader(token).kid).not.toBe(issuer.kid);
     await expect(jwtVerify(token, createLocalJWKSet(issuer.jwks()))).rejects.toThrow();
+  });
+
+  it('mints an access token shaped like Cognito’s: client_id and scope, no aud, no e-mail', async () => {
+    const sub = subjectForEmail('a@b.nl');
+    const token = await issuer.mintAccessToken({ roles: ['analyst'], sub, scope: 'openid email profile' });
+    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(issuer.jwks()), { issuer: ISSUER_URL });
+
+    expect(protectedHeader).toEqual({ alg: 'RS256', kid: issuer.kid });
+    expect(payload).toMatchObject({
+      sub,
+      'cognito:groups': ['analyst'],
+      iss: ISSUER_URL,
+      version: 2,
+      client_id: AUDIENCE,
+      token_use: 'access',
+      scope: 'openid email profile',
+      username: sub,
+    });
+    expect(payload).not.toHaveProperty('aud');
+    expect(payload).not.toHaveProperty('email');
+    expect(payload.exp).toBe(payload.iat! + 3600);
+    expect(payload['origin_jti']).toMatch(UUID);
+  });
+
+  it('mints an unverified e-mail, or none, when asked (tokens the API must refuse)', async () => {
+    const unverified = (await jwtVerify(await issuer.mintIdToken({ roles: ['admin'], email: 'a@b.nl', emailVerified: false }), createLocalJWKSet(issuer.jwks()))).payload;
+    expect(unverified).toMatchObject({ email: 'a@b.nl', email_verified: false });
+    const without = (await jwtVerify(await issuer.mintIdToken({ roles: ['admin'], email: 'a@b.nl', withoutEmail: true }), createLocalJWKSet(issuer.jwks()))).payload;
+    expect(without).not.toHaveProperty('email');
+    expect(without).not.toHaveProperty('email_verified');
+    expect(without.sub).toBe(subjectForEmail('a@b.nl'));
+  });
+
+  it('puts the twin’s issuer on the API’s own port', () => {
+    expect(localIssuerUrl('http://127.0.0.1:3000')).toBe('http://127.0.0.1:3000/local-issuer');
+    expect(localIssuerUrl('http://127.0.0.1:51234/')).toBe('http://127.0.0.1:51234/local-issuer');
   });
 
   it('refuses to mint without an e-mail', async () => {

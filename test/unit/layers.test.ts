@@ -35,6 +35,7 @@ describe('layers', () => {
         'domain-is-pure: functions/domain/impure.ts',
         'templates-render-only: functions/templates/page.ts',
         'runtime-is-low-level: functions/runtime/low.ts',
+        'contract-describes-only: functions/contract/describe.ts',
         'adapters-know-no-use-case: functions/adapters/dynamodb/adapter.ts',
         'steps-stand-alone: functions/other-step/handler.ts',
         'functions-never-import-infra: functions/application/uses-infra.ts',

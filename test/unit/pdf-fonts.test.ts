@@ -22,7 +22,7 @@ describe("the PDFs' font modules (npm run fonts, also on postinstall)", () => {
     expect(readFileSync(join(import.meta.dirname, '../../.gitignore'), 'utf8')).toContain('functions/templates/pdf/fonts/*.generated.ts');
     expect(readFileSync(join(import.meta.dirname, '../../eslint.config.js'), 'utf8')).toContain("'functions/templates/pdf/fonts/*.generated.ts'");
     const scripts = (JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts.postinstall).toBe('patch-package && tsx test/support/write-fonts.ts');
+    expect(scripts.postinstall).toContain('patch-package && tsx test/support/write-fonts.ts');
     expect(scripts.fonts).toBe('tsx test/support/write-fonts.ts');
   });
 });

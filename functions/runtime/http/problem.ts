@@ -9,6 +9,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   TransientDependencyError,
+  UnauthenticatedError,
   UnsupportedMediaTypeError,
   ValidationError,
   type FieldError,
@@ -32,6 +33,7 @@ export function problemFor(error: unknown): Problem | undefined {
   if (error instanceof ValidationError)
     return problem(400, 'validation-error', 'Invalid request', error.message, error.errors);
   if (error instanceof MalformedBodyError) return problem(400, 'malformed-body', 'Malformed request body', error.message);
+  if (error instanceof UnauthenticatedError) return problem(401, 'unauthenticated', 'Sign in with an ID token', error.message);
   if (error instanceof ForbiddenError) return problem(403, 'forbidden', 'Forbidden', error.message);
   if (error instanceof NotFoundError) return problem(404, 'not-found', 'Not found', error.message);
   if (error instanceof IdempotencyKeyReusedError)
@@ -64,6 +66,8 @@ export function problemResponse(body: Problem): APIGatewayProxyStructuredResultV
       'cache-control': 'no-store',
       // A dependency hiccup: tell clients (and their retry libraries) when to try again.
       ...(body.status === 503 ? { 'retry-after': '2' } : {}),
+      // RFC 9110 §15.5.2: a 401 names the scheme to use; RFC 6750 §3.1: this token is not one we take.
+      ...(body.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {}),
     },
     body: JSON.stringify(body),
   };

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_REGION } from '../../stage-config';
-import { ISSUER_PATHS, JWKS_PATH, LOCAL_TOKEN_PATH, answerIssuerRequest } from '../auth/issuer-endpoints';
+import { ISSUER_ENDPOINTS, LOCAL_TOKEN_PATH, answerIssuerRequest, isIssuerPath } from '../auth/issuer-endpoints';
 import type { LocalIssuer } from '../auth/local-issuer';
+import { createLocalOAuthServer, type LocalOAuthServer } from '../auth/oauth-server';
+import { localCallbackUris, localSignOutUris } from '../auth/redirect-uris';
 import { INTERNAL_SERVER_ERROR, NOT_FOUND, PAYLOAD_TOO_LARGE, SERVICE_UNAVAILABLE, UNAUTHORIZED, type GatewayResponse } from './gateway-responses';
 import { createJwtAuthorizer, type JwtAuthorizerConfig } from './jwt-authorizer';
 import { createLambdaContext } from '../lambda-context';
@@ -25,8 +27,14 @@ export interface ApiEmulatorOptions {
   routes: readonly ApiRoute[] | ((url: string) => Promise<readonly ApiRoute[]>);
   /** The JWT authorizer's settings; defaults to those of `localIssuer`. */
   authorizer?: JwtAuthorizerConfig;
-  /** Twin only: serves the issuer's JWKS and `POST /local/token` on this port. */
-  localIssuer?: LocalIssuer;
+  /**
+   * Twin only: serves the issuer's Cognito-shaped endpoints under `/local-issuer` and
+   * `POST /local/token` on this port. A function gets the API's URL once the port is bound, so
+   * the issuer's `iss` can be `<api url>/local-issuer` even on a free port.
+   */
+  localIssuer?: LocalIssuer | ((apiUrl: string) => LocalIssuer | Promise<LocalIssuer>);
+  /** With `localIssuer`: the sign-in's settings (stage config on AWS). */
+  localLogin?: { loginCallbackPort?: number; refreshTokenSeconds?: number; now?: () => number };
   /** Receives access lines and handler failures (never bodies or headers). Default: errors to stderr. */
   log?: ApiLog;
   /** API Gateway gives an integration at most 30 s, then answers 503. */
@@ -51,8 +59,9 @@ const DEFAULT_LAMBDA_MEMORY_MB = 128;
 export async function startApiEmulator(options: ApiEmulatorOptions): Promise<ApiEmulator> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? logErrorsToStderr;
-  const authorizerConfig = options.authorizer ?? authorizerOf(options.localIssuer);
-  const authorize = authorizerConfig ? createJwtAuthorizer(authorizerConfig) : undefined;
+  // Known once the port is bound (the issuer's URL may depend on it); requests wait for `ready`.
+  let authorize: ReturnType<typeof createJwtAuthorizer> | undefined;
+  let localIssuer: { issuer: LocalIssuer; oauth: LocalOAuthServer } | undefined;
   let table: ReturnType<typeof createRouteTable> | undefined;
   // Requests that come before the routes are loaded wait for them; none are lost.
   let markReady!: (error?: unknown) => void;
@@ -73,18 +82,20 @@ export async function startApiEmulator(options: ApiEmulatorOptions): Promise<Api
     const received = await receive(req);
     if (!received) return PAYLOAD_TOO_LARGE();
 
-    if (options.localIssuer) {
-      const issued = await answerIssuerRequest(options.localIssuer, {
+    if (localIssuer) {
+      const issued = await answerIssuerRequest(localIssuer.issuer, localIssuer.oauth, {
         method: received.method,
         path: received.rawPath,
+        query: received.rawQueryString,
+        contentType: received.headers['content-type']?.[0],
         body: received.body,
         fromLoopback: isLoopback(req.socket.remoteAddress),
       });
-      if (issued) return { statusCode: issued.statusCode, headers: { 'content-type': 'application/json' }, cookies: [], body: Buffer.from(issued.body) };
+      if (issued) return { statusCode: issued.statusCode, headers: issued.headers, cookies: [], body: Buffer.from(issued.body) };
     }
 
     const match = routeTable.match(received.method, received.rawPath);
-    if (!match) return received.method === 'GET' && received.rawPath === '/' ? indexPage(routeTable.routeKeys, Boolean(options.localIssuer)) : NOT_FOUND();
+    if (!match) return received.method === 'GET' && received.rawPath === '/' ? indexPage(routeTable.routeKeys, localIssuer?.issuer) : NOT_FOUND();
     access.routeKey = match.routeKey;
 
     let jwt: JwtAuthorizerContext | undefined;
@@ -156,8 +167,21 @@ export async function startApiEmulator(options: ApiEmulatorOptions): Promise<Api
     });
 
   try {
+    if (options.localIssuer) {
+      const issuer = typeof options.localIssuer === 'function' ? await options.localIssuer(url) : options.localIssuer;
+      const redirects = { apiUrl: url, ...(options.localLogin?.loginCallbackPort === undefined ? {} : { loginCallbackPort: options.localLogin.loginCallbackPort }) };
+      const oauth = createLocalOAuthServer(issuer, {
+        callbackUris: localCallbackUris(redirects),
+        signOutUris: localSignOutUris(redirects),
+        ...(options.localLogin?.refreshTokenSeconds === undefined ? {} : { refreshTokenSeconds: options.localLogin.refreshTokenSeconds }),
+        ...(options.localLogin?.now ? { now: options.localLogin.now } : {}),
+      });
+      localIssuer = { issuer, oauth };
+    }
+    const authorizerConfig = options.authorizer ?? authorizerOf(localIssuer?.issuer);
+    authorize = authorizerConfig ? createJwtAuthorizer(authorizerConfig) : undefined;
     const routes = typeof options.routes === 'function' ? await options.routes(url) : options.routes;
-    assertIssuerPathsFree(routes, options.localIssuer);
+    assertIssuerPathsFree(routes, Boolean(localIssuer));
     if (!authorize && routes.some((r) => r.access !== 'public')) {
       throw new Error('Staff routes need a JWT authorizer: pass `authorizer` or `localIssuer`');
     }
@@ -220,23 +244,27 @@ async function invokeWithin(call: () => Promise<unknown>, ms: number): Promise<{
   }
 }
 
-function indexPage(routeKeys: string[], hasLocalIssuer: boolean): GatewayResponse {
+function indexPage(routeKeys: string[], issuer: LocalIssuer | undefined): GatewayResponse {
   const index = {
     service: 'Local twin: API Gateway HTTP API emulator (payload format 2.0, JWT authorizer)',
     routes: routeKeys,
-    ...(hasLocalIssuer
+    ...(issuer
       ? {
+          issuer: issuer.issuerUrl,
+          openidConfiguration: ISSUER_ENDPOINTS.openidConfiguration,
+          authorize: ISSUER_ENDPOINTS.authorize,
+          tokenEndpoint: ISSUER_ENDPOINTS.token,
+          jwks: ISSUER_ENDPOINTS.jwks,
           token: `npm run -s token -- <role> [email]  (or POST ${LOCAL_TOKEN_PATH} {"role","email"})`,
-          jwks: JWKS_PATH,
         }
       : {}),
   };
   return { statusCode: 200, headers: { 'content-type': 'application/json' }, cookies: [], body: Buffer.from(JSON.stringify(index, null, 2)) };
 }
 
-function assertIssuerPathsFree(routes: readonly ApiRoute[], localIssuer: LocalIssuer | undefined): void {
-  if (!localIssuer) return;
-  const clash = routes.find((r) => ISSUER_PATHS.includes(r.path));
+function assertIssuerPathsFree(routes: readonly ApiRoute[], hasLocalIssuer: boolean): void {
+  if (!hasLocalIssuer) return;
+  const clash = routes.find((r) => isIssuerPath(r.path));
   if (clash) throw new Error(`Route ${clash.method} ${clash.path} clashes with the local issuer's endpoints`);
 }
 

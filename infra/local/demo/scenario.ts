@@ -149,6 +149,8 @@ export async function playOnboarding(urls: DemoUrls, progress: Progress, timeout
     return seen.status === 'AWAITING_RELEASE' || seen.status === 'AGREEMENT_SENT' ? seen : undefined;
   }, timeouts.workflowMs);
   if (drafted.status === 'AWAITING_RELEASE') {
+    // As a person would: the account manager acts on the release e-mail.
+    await progress.until('the account manager gets the release request', async () => (await mailTo(PEOPLE.accountManager, (m) => m.subject.startsWith('Vrijgave nodig'))).at(0), timeouts.workflowMs);
     const preview = await api.call<{ agreement: { version: number; totals: { inclVatCents: number } } }>('GET', `/onboardings/${onboardingId}/agreement`, { token: accountManager, expect: [200] });
     await api.call('POST', `/onboardings/${onboardingId}/agreement/release`, { token: accountManager, json: {}, expect: [202] });
     progress.did('account manager', `previewed held agreement v${preview.body.agreement.version} (${euro(preview.body.agreement.totals.inclVatCents)} incl. VAT) and released it`);
