@@ -103,6 +103,8 @@ export function addOnboardingStack(app: App): OnboardingStack {
     // No lookups: synth must work offline without credentials; the account resolves at deploy time.
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: stage.region },
     description: `Break & Fix client onboarding (${stage.stage})`,
+    // prod: `cdk destroy` (or a console click) cannot delete the stack until this is switched off.
+    terminationProtection: stage.stage === 'prod',
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return stack;

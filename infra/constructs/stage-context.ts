@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Node } from 'constructs';
 import { providerIdentitySchema, type ProviderIdentity } from '../../functions/domain/provider';
-import { DEFAULT_LOGIN_CALLBACK_PORT, EXAMPLE_PROVIDER, STAGE_DEFAULTS, type StageConfig } from '../stage-config';
+import { DEFAULT_LOGIN_CALLBACK_PORT, DEFAULT_REGION, EXAMPLE_PROVIDER, STAGE_DEFAULTS, type StageConfig } from '../stage-config';
 
 export type DeployedStage = keyof typeof STAGE_DEFAULTS;
 
@@ -112,6 +112,19 @@ function loginCallbackPortFrom(node: Node): number {
   return port;
 }
 
+/** Region names such as eu-west-1, eu-central-1, us-gov-west-1. */
+const REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/;
+
+/**
+ * `-c region=`, else the CDK environment's region (`CDK_DEFAULT_REGION`, set by the CLI from the
+ * profile), else eu-west-1. SES, Cognito managed login and every other service used exist there.
+ */
+function regionFrom(node: Node): string {
+  const region = readContext(node, 'region') ?? process.env.CDK_DEFAULT_REGION ?? DEFAULT_REGION;
+  if (!REGION.test(region)) throw new StageContextError(`region "${region}" is not an AWS region name such as eu-west-1`);
+  return region;
+}
+
 /** Builds the stage's config from `-c stage=dev|prod` (default dev) and the deploy-time values. */
 export function stageConfigFromContext(node: Node): StageConfig {
   const stage = readContext(node, 'stage') ?? 'dev';
@@ -134,6 +147,7 @@ export function stageConfigFromContext(node: Node): StageConfig {
 
   const config: StageConfig = {
     ...STAGE_DEFAULTS[stage],
+    region: regionFrom(node),
     senderAddress: given.senderAddress ?? DEV_PLACEHOLDERS.senderAddress,
     analystAddresses: addressList(given.analystAddresses ?? DEV_PLACEHOLDERS.analystAddresses),
     opsAddresses: addressList(given.opsAddresses ?? DEV_PLACEHOLDERS.opsAddresses),

@@ -82,6 +82,21 @@ describe('stage config from context', () => {
     }
   });
 
+  it('takes the region from -c region=, else the CDK environment, else eu-west-1', () => {
+    const saved = process.env.CDK_DEFAULT_REGION;
+    try {
+      delete process.env.CDK_DEFAULT_REGION;
+      expect(configFor({}).region).toBe('eu-west-1');
+      process.env.CDK_DEFAULT_REGION = 'eu-north-1';
+      expect(configFor({}).region).toBe('eu-north-1');
+      expect(configFor({ region: 'eu-central-1' }).region).toBe('eu-central-1');
+      expect(() => configFor({ region: 'Frankfurt' })).toThrow(/not an AWS region name/);
+    } finally {
+      if (saved === undefined) delete process.env.CDK_DEFAULT_REGION;
+      else process.env.CDK_DEFAULT_REGION = saved;
+    }
+  });
+
   it('refuses an unknown stage', () => {
     expect(() => configFor({ stage: 'staging' })).toThrow(/Unknown stage "staging"/);
   });
