@@ -1,3 +1,4 @@
+import { REPORT_SECTIONS_TEXT } from '../report-sections-text';
 import type { ComplianceFigure, DueKind, FollowUpReport, FollowUpReportBreach, FollowUpReportLine } from '../../domain/follow-up-report';
 import type { Locale } from '../../domain/intake';
 import type { Onboarding } from '../../domain/onboarding';
@@ -20,6 +21,7 @@ export function formatCompliance(percent: number | null, locale: Locale): string
 /** Why a reported problem was refused, as the client reads it; any other reason is shown as stored. */
 const REFUSAL_LABELS: Record<Locale, Record<ProblemRefusal, string>> = {
   nl: {
+    ...REPORT_SECTIONS_TEXT.nl,
     closed: 'gemeld nadat de monitoring was afgelopen',
     'too-many-incidents': 'het maximum aantal problemen voor deze opdracht is bereikt',
     'too-many-rounds': 'het maximum aantal werkrondes is bereikt',
@@ -27,6 +29,7 @@ const REFUSAL_LABELS: Record<Locale, Record<ProblemRefusal, string>> = {
     'too-many-client-reports': 'het maximum aantal meldingen via de link is bereikt',
   },
   en: {
+    ...REPORT_SECTIONS_TEXT.en,
     closed: 'reported after monitoring had ended',
     'too-many-incidents': 'the maximum number of problems for this engagement was reached',
     'too-many-rounds': 'the maximum number of rounds of work was reached',
@@ -42,6 +45,7 @@ export function refusalText(reason: string, locale: Locale): string {
 
 const T = {
   nl: {
+    ...REPORT_SECTIONS_TEXT.nl,
     subject: (company: string) => `Eindrapport van de werkzaamheden – ${company}`,
     intro: (company: string) =>
       `De werkzaamheden voor ${company} zijn afgerond en de monitoringperiode is voorbij. In dit rapport vindt u per ticket de bestede tijd en de kosten, de totalen, hoe vaak wij binnen de afgesproken reactie- en oplostijden bleven, en de punten die nog openstaan.`,
@@ -56,19 +60,6 @@ const T = {
     how: (block: string, vat: string) =>
       `Per ticket is de gewerkte tijd naar boven afgerond op blokken van ${block} en vermenigvuldigd met het uurtarief plus de eventuele toeslag voor de prioriteit; materialen worden tegen kostprijs doorberekend. De btw (${vat}) is één keer over het subtotaal berekend.`,
     materials: 'materialen',
-    slaHeading: 'Reactie- en oplostijden',
-    slaColumns: { term: 'Afspraak', onTime: 'Op tijd', missed: 'Te laat', total: 'Tickets', percent: 'Op tijd (%)' },
-    kinds: { response: 'Reactie', resolve: 'Oplossing' } satisfies Record<DueKind, string>,
-    noBreaches: 'Alle tickets zijn binnen de afgesproken reactie- en oplostijden opgepakt en opgelost.',
-    breachesHeading: 'Overschrijdingen',
-    breachColumns: { problem: 'Probleem', term: 'Afspraak', due: 'Uiterlijk', happened: 'Gebeurd', late: 'Te laat' },
-    notYet: (at: string) => `Nog niet (stand ${at})`,
-    businessHoursNote: 'Te laat is gerekend in werkuren: maandag tot en met vrijdag van 08:30 tot 17:30, feestdagen niet meegerekend.',
-    openHeading: 'Openstaande punten',
-    noOpenPoints: 'Er staan geen punten meer open.',
-    followUpsIntro: 'Advies van onze technici:',
-    refusedIntro: 'Meldingen die wij niet meer in behandeling konden nemen; uw accountmanager neemt hierover contact met u op:',
-    refused: (title: string, at: string, reason: string) => `${title} (gemeld op ${at}): ${reason}`,
     feedbackHeading: 'Uw mening',
     feedback: 'Hoe tevreden bent u over onze hulp? Met één klik opent u een kort formulier: een cijfer van 1 tot 5 en, als u wilt, een toelichting.',
     feedbackButton: 'Geef uw beoordeling',
@@ -77,6 +68,7 @@ const T = {
     reference: (version: number, hash: string) => `Rapportkenmerk (SHA-256) van versie ${version}: ${hash}`,
   },
   en: {
+    ...REPORT_SECTIONS_TEXT.en,
     subject: (company: string) => `Final report on the work – ${company}`,
     intro: (company: string) =>
       `The work for ${company} is complete and the monitoring period has ended. This report shows the time spent and the cost per ticket, the totals, how often we stayed within the agreed response and resolution times, and the points still open.`,
@@ -91,19 +83,6 @@ const T = {
     how: (block: string, vat: string) =>
       `For each ticket the time worked is rounded up to blocks of ${block} and multiplied by the hourly rate plus the priority's surcharge, if any; materials are charged at cost. VAT (${vat}) is calculated once, on the subtotal.`,
     materials: 'materials',
-    slaHeading: 'Response and resolution times',
-    slaColumns: { term: 'Agreed time', onTime: 'On time', missed: 'Late', total: 'Tickets', percent: 'On time (%)' },
-    kinds: { response: 'Response', resolve: 'Resolution' } satisfies Record<DueKind, string>,
-    noBreaches: 'Every ticket was responded to and resolved within the agreed times.',
-    breachesHeading: 'Missed times',
-    breachColumns: { problem: 'Problem', term: 'Agreed time', due: 'Due', happened: 'Happened', late: 'Late by' },
-    notYet: (at: string) => `Not yet (as of ${at})`,
-    businessHoursNote: 'Lateness is counted in business hours: Monday to Friday, 08:30 to 17:30, public holidays excluded.',
-    openHeading: 'Open points',
-    noOpenPoints: 'No points remain open.',
-    followUpsIntro: 'Advice from our technicians:',
-    refusedIntro: 'Reports we could no longer take on; your account manager will contact you about them:',
-    refused: (title: string, at: string, reason: string) => `${title} (reported on ${at}): ${reason}`,
     feedbackHeading: 'Your opinion',
     feedback: 'How satisfied are you with our help? One click opens a short form: a score from 1 to 5 and, if you like, a comment.',
     feedbackButton: 'Give your rating',

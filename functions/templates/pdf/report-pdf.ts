@@ -1,4 +1,5 @@
-import type { DueKind, FollowUpReport } from '../../domain/follow-up-report';
+import { REPORT_SECTIONS_TEXT } from '../report-sections-text';
+import type { FollowUpReport } from '../../domain/follow-up-report';
 import type { Locale } from '../../domain/intake';
 import type { ProviderIdentity } from '../../domain/provider';
 import { formatCompliance, refusalText } from '../email/follow-up-report';
@@ -16,6 +17,7 @@ export { reportPdfFileName } from './file-names';
 
 const T = {
   nl: {
+    ...REPORT_SECTIONS_TEXT.nl,
     title: (company: string) => `Eindrapport ${company}`,
     chrome: (version: number) => `Eindrapport · versie ${version}`,
     heading: 'Eindrapport van de werkzaamheden',
@@ -36,19 +38,6 @@ const T = {
       `Per ticket is de gewerkte tijd naar boven afgerond op blokken van ${block} en vermenigvuldigd met het uurtarief en de toeslag voor de prioriteit; materialen worden tegen kostprijs doorberekend. De btw (${vat}) is één keer over het subtotaal berekend.`,
     step: (title: string, hours: string, rate: string, surcharge: string, labour: string, materials: string | undefined, total: string) =>
       `${title}: ${hours} × ${rate}${surcharge ? ` ${surcharge}` : ''} = ${labour}${materials ? ` + materialen ${materials} = ${total}` : ''}`,
-    slaHeading: 'Reactie- en oplostijden',
-    slaColumns: { term: 'Afspraak', onTime: 'Op tijd', missed: 'Te laat', total: 'Tickets', percent: 'Op tijd (%)' },
-    kinds: { response: 'Reactie', resolve: 'Oplossing' } satisfies Record<DueKind, string>,
-    noBreaches: 'Alle tickets zijn binnen de afgesproken reactie- en oplostijden opgepakt en opgelost.',
-    breachesHeading: 'Overschrijdingen',
-    breachColumns: { problem: 'Probleem', term: 'Afspraak', due: 'Uiterlijk', happened: 'Gebeurd', late: 'Te laat' },
-    notYet: (at: string) => `Nog niet (stand ${at})`,
-    businessHoursNote: 'Te laat is gerekend in werkuren: maandag tot en met vrijdag van 08:30 tot 17:30, feestdagen niet meegerekend.',
-    openHeading: 'Openstaande punten',
-    noOpenPoints: 'Er staan geen punten meer open.',
-    followUpsIntro: 'Advies van onze technici:',
-    refusedIntro: 'Meldingen die wij niet meer in behandeling konden nemen; uw accountmanager neemt hierover contact met u op:',
-    refused: (title: string, at: string, reason: string) => `${title} (gemeld op ${at}): ${reason}`,
     hashHeading: 'Rapportkenmerk (SHA-256)',
     hashExplanation: (version: number, agreementHash: string) =>
       `Dit kenmerk legt versie ${version} van dit rapport vast. Het rapport is berekend met de tarieven van de overeenkomst met documentkenmerk ${agreementHash}.`,
@@ -56,6 +45,7 @@ const T = {
     pageOf: (page: number, pages: number) => `Pagina ${page} van ${pages}`,
   },
   en: {
+    ...REPORT_SECTIONS_TEXT.en,
     title: (company: string) => `Final report ${company}`,
     chrome: (version: number) => `Final report · version ${version}`,
     heading: 'Final report on the work',
@@ -76,19 +66,6 @@ const T = {
       `For each ticket the time worked is rounded up to blocks of ${block} and multiplied by the hourly rate and the priority's surcharge; materials are charged at cost. VAT (${vat}) is calculated once, on the subtotal.`,
     step: (title: string, hours: string, rate: string, surcharge: string, labour: string, materials: string | undefined, total: string) =>
       `${title}: ${hours} × ${rate}${surcharge ? ` ${surcharge}` : ''} = ${labour}${materials ? ` + materials ${materials} = ${total}` : ''}`,
-    slaHeading: 'Response and resolution times',
-    slaColumns: { term: 'Agreed time', onTime: 'On time', missed: 'Late', total: 'Tickets', percent: 'On time (%)' },
-    kinds: { response: 'Response', resolve: 'Resolution' } satisfies Record<DueKind, string>,
-    noBreaches: 'Every ticket was responded to and resolved within the agreed times.',
-    breachesHeading: 'Missed times',
-    breachColumns: { problem: 'Problem', term: 'Agreed time', due: 'Due', happened: 'Happened', late: 'Late by' },
-    notYet: (at: string) => `Not yet (as of ${at})`,
-    businessHoursNote: 'Lateness is counted in business hours: Monday to Friday, 08:30 to 17:30, public holidays excluded.',
-    openHeading: 'Open points',
-    noOpenPoints: 'No points remain open.',
-    followUpsIntro: 'Advice from our technicians:',
-    refusedIntro: 'Reports we could no longer take on; your account manager will contact you about them:',
-    refused: (title: string, at: string, reason: string) => `${title} (reported on ${at}): ${reason}`,
     hashHeading: 'Report fingerprint (SHA-256)',
     hashExplanation: (version: number, agreementHash: string) =>
       `This fingerprint identifies version ${version} of this report. It was priced with the rates of the agreement with document fingerprint ${agreementHash}.`,
