@@ -14,7 +14,7 @@ interface AslState {
   Type: string;
   TimeoutSeconds?: number;
   TimeoutSecondsPath?: string;
-  Retry?: { ErrorEquals: string[] }[];
+  Retry?: { ErrorEquals: string[]; JitterStrategy?: string }[];
   Catch?: { ErrorEquals: string[]; Next: string }[];
   States?: Record<string, AslState>;
   Iterator?: { States: Record<string, AslState> };
@@ -67,6 +67,16 @@ describe('statemachines/onboarding.asl.json', () => {
   it.each(tasks)('task %s has a timeout and a retry', (_name, { state }) => {
     expect(state.TimeoutSeconds ?? state.TimeoutSecondsPath).toBeDefined();
     expect(state.Retry?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  // Lambda's own transient failures, and the invocation that outlived its function timeout, are
+  // retried like our TransientDependencyError; FULL jitter spreads retries after a shared outage.
+  it.each(tasks)('task %s retries transient errors and timeouts with full jitter', (_name, { state }) => {
+    const transient = state.Retry?.find((rule) => rule.ErrorEquals.includes('TransientDependencyError'));
+    expect(transient?.ErrorEquals).toEqual(
+      expect.arrayContaining(['Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'Lambda.ClientExecutionTimeoutException', 'Sandbox.Timedout']),
+    );
+    expect(transient?.JitterStrategy).toBe('FULL');
   });
 
   it.each(tasks)('task %s catches every error on the way to HandleFailure (HandleFailure: into the final Fail)', (name, located) => {
