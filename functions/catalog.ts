@@ -21,17 +21,28 @@ export interface HttpRoute {
 }
 
 export interface FunctionGrants {
-  table?: 'read' | 'readWrite';
+  /**
+   * DynamoDB on the stage table and its indexes, never Scan: 'read' (GetItem, BatchGetItem, Query,
+   * ConditionCheckItem); 'readWrite' adds PutItem and UpdateItem; 'readWriteDelete' adds DeleteItem,
+   * for the few functions that remove an item (inside a transaction too: IAM checks each action).
+   */
+  table?: 'read' | 'readWrite' | 'readWriteDelete';
   /** May send e-mail from the stage's SES identity. */
   email?: boolean;
+  /** May put addresses on SES's account-level suppression list and read it (ses:PutSuppressedDestination, GetSuppressedDestination). */
+  suppression?: boolean;
   /** Step Functions actions on the onboarding state machine. */
   stateMachine?: readonly ('start' | 'callback')[];
+  /** Reads the history of the onboarding state machine's executions (states:GetExecutionHistory): where one failed. */
+  executionHistory?: boolean;
   /** Reads the stage's link-signing secret, to put single-use links into e-mails. */
   linkSigningKey?: boolean;
   /** Needs the API's public URL (PUBLIC_BASE_URL): client links, and the API calls staff e-mails name. */
   publicBaseUrl?: boolean;
   /** Needs the staff sign-in's app client id and base URL (STAFF_CLIENT_ID, STAFF_SIGN_IN_URL): the API console. */
   staffSignIn?: boolean;
+  /** Needs the stage's stuckAfterHours per status (STUCK_AFTER_HOURS): the stuck-onboarding sweep. */
+  stuckAfterHours?: boolean;
 }
 
 /** A function run on a schedule (an EventBridge rule on AWS, an interval in the twin). */
@@ -60,6 +71,18 @@ export interface FunctionSpec {
   memoryMb?: number;
 }
 
+/**
+ * Memory and timeout of every function unless its spec overrides them, on AWS and on the twin alike.
+ * 15 s leaves room for a loaded CI machine running the twin; the stage's policy.stepTimeoutSeconds
+ * (the ASL's task timeout) must stay at or above every function's timeout.
+ */
+export const FUNCTION_DEFAULTS = { timeoutSeconds: 15, memoryMb: 512 } as const;
+
+/** The timeout and memory a function runs with: its own, or the catalog default. */
+export function functionLimits(spec: Pick<FunctionSpec, 'timeoutSeconds' | 'memoryMb'>): { timeoutSeconds: number; memoryMb: number } {
+  return { timeoutSeconds: spec.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds, memoryMb: spec.memoryMb ?? FUNCTION_DEFAULTS.memoryMb };
+}
+
 const CONSOLE_IS_PUBLIC =
   'the API console is a page and Swagger UI\'s static files, with no data in them; staff sign in inside it, and every call it makes goes to the staff routes with their JWT authorizer';
 
@@ -84,6 +107,27 @@ export const FUNCTIONS = [
     description: 'Returns one onboarding with everything known about it and its timeline',
     routes: [{ method: 'GET', path: '/onboardings/{id}', access: STAFF }],
     grants: { table: 'read' },
+  },
+  {
+    name: 'RetryOnboarding',
+    entry: 'functions/retry-onboarding/handler.ts',
+    description: 'Retry (admin): resumes a FAILED onboarding at the step that failed, as the execution <id>-r<attempt>',
+    routes: [{ method: 'POST', path: '/onboardings/{id}/retry', access: ['admin'] }],
+    grants: { table: 'readWrite', stateMachine: ['start'] },
+  },
+  {
+    name: 'ResumeOnboarding',
+    entry: 'functions/resume-onboarding/handler.ts',
+    description: 'Workflow step: a retried onboarding goes from FAILED back to the status it failed in',
+    aslKey: 'ResumeOnboardingFunctionArn',
+    grants: { table: 'readWrite' },
+  },
+  {
+    name: 'StartStrandedIntakes',
+    entry: 'functions/start-stranded-intakes/handler.ts',
+    description: 'Every 10 minutes: starts the execution of every intake stored as RECEIVED whose start was lost (a crash before StartExecution)',
+    schedule: { everyMinutes: 10 },
+    grants: { table: 'read', stateMachine: ['start'] },
   },
   {
     name: 'RegisterOnboarding',
@@ -330,7 +374,8 @@ export const FUNCTIONS = [
       { method: 'POST', path: '/technicians', access: ['admin'] },
       { method: 'PATCH', path: '/technicians/{id}', access: ['admin'] },
     ],
-    grants: { table: 'readWrite', stateMachine: ['callback'] },
+    // A changed e-mail address deletes the old address's claim item (in the same transaction).
+    grants: { table: 'readWriteDelete', stateMachine: ['callback'] },
   },
   {
     name: 'ListTickets',
@@ -367,11 +412,25 @@ export const FUNCTIONS = [
     grants: { table: 'readWrite', email: true, publicBaseUrl: true },
   },
   {
+    name: 'SweepCallbacks',
+    entry: 'functions/sweep-callbacks/handler.ts',
+    description: 'Every 5 minutes: delivers every recorded task-token callback a route could not send (SendTaskSuccess), and removes the settled ones',
+    schedule: { everyMinutes: 5 },
+    // Removes each callback once it is settled.
+    grants: { table: 'readWriteDelete', stateMachine: ['callback'] },
+  },
+  {
     name: 'HandleFailure',
     entry: 'functions/handle-failure/handler.ts',
     description: 'Workflow step: marks the onboarding FAILED and alerts operations',
     aslKey: 'HandleFailureFunctionArn',
-    grants: { table: 'readWrite', email: true, publicBaseUrl: true },
+    grants: { table: 'readWrite', email: true, publicBaseUrl: true, executionHistory: true },
+  },
+  {
+    name: 'HandleEmailEvent',
+    entry: 'functions/handle-email-event/handler.ts',
+    description: 'SES bounce, complaint or reject (EventBridge): suppresses the address, marks the contact, tells the account manager or operations',
+    grants: { table: 'readWrite', email: true, suppression: true, publicBaseUrl: true },
   },
   {
     name: 'ApiConsole',
@@ -382,6 +441,13 @@ export const FUNCTIONS = [
       { method: 'GET', path: '/docs/{file+}', access: 'public', publicBecause: CONSOLE_IS_PUBLIC },
     ],
     grants: { staffSignIn: true },
+  },
+  {
+    name: 'SweepStuckOnboardings',
+    entry: 'functions/sweep-stuck-onboardings/handler.ts',
+    description: 'Hourly: counts and names the onboardings in one status longer than the stage allows (StuckOnboardings), through the status index',
+    schedule: { everyMinutes: 60 },
+    grants: { table: 'read', stuckAfterHours: true },
   },
   {
     name: 'ApiDescription',

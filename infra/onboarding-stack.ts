@@ -6,6 +6,7 @@ import { OnboardingApi } from './constructs/api';
 import { StaffAuth } from './constructs/auth';
 import { OnboardingData } from './constructs/data';
 import { OnboardingEmail } from './constructs/email';
+import { EmailEvents } from './constructs/email-events';
 import { LinkSigningKey } from './constructs/link-signing';
 import { OnboardingMonitoring } from './constructs/monitoring';
 import { FunctionSchedules } from './constructs/schedules';
@@ -26,6 +27,7 @@ export class OnboardingStack extends Stack {
   readonly stage: StageConfig;
   readonly data: OnboardingData;
   readonly email: OnboardingEmail;
+  readonly emailEvents: EmailEvents;
   readonly auth: StaffAuth;
   readonly linkSigningKey: LinkSigningKey;
   readonly functions: ReadonlyMap<string, CatalogFunction>;
@@ -46,6 +48,7 @@ export class OnboardingStack extends Stack {
     this.auth = new StaffAuth(this, 'Auth', {
       stage,
       apiEndpoint: Lazy.string({ produce: () => this.api.httpApi.apiEndpoint }),
+      ...(stage.apiDomain ? { customDomainUrl: `https://${stage.apiDomain.domainName}` } : {}),
     });
     this.linkSigningKey = new LinkSigningKey(this, 'LinkSigning', { stage });
 
@@ -58,18 +61,20 @@ export class OnboardingStack extends Stack {
     const shared = { stage, table, email: this.email, linkSigningKey: this.linkSigningKey };
     this.functions = new Map(specs.map((spec) => [spec.name, new CatalogFunction(this, spec.name, { spec, ...shared })]));
     const all = [...this.functions.values()];
+    this.emailEvents = new EmailEvents(this, 'EmailEvents', { email: this.email, handler: this.functions.get('HandleEmailEvent')! });
     this.workflow = new OnboardingWorkflow(this, 'Workflow', {
       stage,
       workflowFunctions: all.filter((fn) => fn.spec.aslKey),
     });
-    for (const fn of all) fn.connectStateMachine(this.workflow.stateMachine);
+    for (const fn of all) fn.connectStateMachine(this.workflow);
 
     this.api = new OnboardingApi(this, 'Api', {
       stage,
       httpFunctions: all.filter((fn) => fn.spec.routes?.length),
       staffAuthorizer: this.auth.authorizer,
+      ...(stage.apiDomain ? { customDomain: stage.apiDomain } : {}),
     });
-    for (const fn of all) fn.connectApi(this.api.httpApi);
+    for (const fn of all) fn.connectApi(this.api.publicUrl);
     for (const fn of all) fn.connectStaffSignIn({ clientId: this.auth.client.userPoolClientId, signInUrl: this.auth.domainBaseUrl });
     this.schedules = new FunctionSchedules(this, 'Schedules', { functions: all.filter((fn) => fn.spec.schedule) });
     this.monitoring = new OnboardingMonitoring(this, 'Monitoring', {
@@ -77,15 +82,26 @@ export class OnboardingStack extends Stack {
       stateMachine: this.workflow.stateMachine,
       functions: all,
       httpApi: this.api.httpApi,
+      table: this.data.table,
+      configurationSet: this.email.configurationSet,
     });
 
     // Stable names: `cdk deploy --outputs-file cdk-outputs.json` hands these to `npm run login`.
     new CfnOutput(this, 'ApiUrl', { value: this.api.defaultStage.url });
+    if (this.api.customDomain) {
+      new CfnOutput(this, 'ApiDomainUrl', { value: `${this.api.publicUrl}/`, description: 'Client links and the console use this URL' });
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: this.api.customDomain.regionalDomainName,
+        description: 'Create a CNAME (or an alias A record) from the apiDomain to this name',
+      });
+    }
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'StaffLoginDomain', { value: this.auth.domainBaseUrl });
     new CfnOutput(this, 'StaffLoginCallbackPort', { value: String(stage.loginCallbackPort) });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
+    // Where executions start (the `live` alias); list and describe them on StateMachineArn.
+    new CfnOutput(this, 'StateMachineAliasArn', { value: this.workflow.aliasArn });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'LinkSigningSecretArn', { value: this.linkSigningKey.secretArn });
     new CfnOutput(this, 'SenderIdentity', { value: this.email.identity.emailIdentityName });

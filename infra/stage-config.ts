@@ -1,5 +1,6 @@
 import type { RateCard } from '../functions/domain/rate-card';
 import type { ProviderIdentity } from '../functions/domain/provider';
+import type { StuckAfterHours } from '../functions/domain/stuck-onboardings';
 import type { WorkflowPolicy } from '../functions/domain/workflow-policy';
 
 /**
@@ -10,6 +11,11 @@ export interface StageConfig {
   stage: 'dev' | 'prod' | 'local';
   region: string;
   senderAddress: string;
+  /**
+   * `-c senderDomain=example.nl`: send from a domain identity with Easy DKIM and a custom MAIL FROM
+   * (`mail.<domain>`) instead of the sender's address alone. senderAddress must be on this domain.
+   */
+  senderDomain?: string;
   analystAddresses: string[];
   opsAddresses: string[];
   alarmEmail?: string;
@@ -17,6 +23,12 @@ export interface StageConfig {
   /** Seeds the table's rate card until an admin PUTs one. */
   defaultRateCard: RateCard;
   logRetentionDays: number;
+  /**
+   * Days the API's access logs are kept. They hold each caller's IP address and user agent
+   * (personal data under the GDPR), kept only to investigate abuse and incidents: shorter than the
+   * other logs.
+   */
+  accessLogRetentionDays: number;
   /** prod: deletion protection and RETAIN on the table and user pool. */
   protectData: boolean;
   /** Who contracts with the client, on every agreement, PDF and report. prod takes it from `-c providerFile=`. */
@@ -36,8 +48,19 @@ export interface StageConfig {
    * callback URLs exactly, port included, so the CLI always listens on this one port.
    */
   loginCallbackPort: number;
+  /**
+   * `-c apiDomain=` with `-c certificateArn=`: a host name of the provider's own (e.g.
+   * onboarding.breakfix.nl) for the API, so client links carry it instead of execute-api's. The ACM
+   * certificate must be in the stack's region; the DNS record is created by hand (no hosted-zone lookup).
+   */
+  apiDomain?: { domainName: string; certificateArn: string };
   /** How long a staff refresh token lasts: `npm run login -- --refresh` works this long without a new sign-in. */
   refreshTokenDays: number;
+  /**
+   * Hours an onboarding may stay in each non-terminal status before the hourly sweep counts it as
+   * stuck (metric StuckOnboardings, alarmed). Not part of the workflow policy: no execution reads it.
+   */
+  stuckAfterHours: StuckAfterHours;
 }
 
 /** The CLI's default callback port; `-c loginCallbackPort=` changes it per stage. */
@@ -51,16 +74,17 @@ export const DEFAULT_REGION = 'eu-west-1';
 const DAY = 24 * 60 * 60;
 
 /**
- * On AWS the client's decision window equals the rate card's validity: reminders are spread over
- * it, and one more timeout expires the agreement.
+ * On AWS the client's decision window is each agreement's own: the steps before the wait spread
+ * the reminders over what is left of its validity (functions/domain/decision-wait.ts), so the
+ * policy's cap is the schema's maximum and never binds. The twin and tests set a short cap.
  */
-function deployedPolicy(validityDays: number): WorkflowPolicy {
+function deployedPolicy(): WorkflowPolicy {
   const decisionMaxReminders = 2;
   return {
     stepTimeoutSeconds: 60,
     analysisReminderSeconds: DAY,
     analysisMaxReminders: 2,
-    decisionReminderSeconds: Math.floor((validityDays * DAY) / (decisionMaxReminders + 1)),
+    decisionReminderSeconds: 31_536_000,
     decisionMaxReminders,
     releaseReminderSeconds: 4 * 60 * 60,
     releaseMaxReminders: 2,
@@ -76,6 +100,22 @@ function deployedPolicy(validityDays: number): WorkflowPolicy {
     feedbackValidSeconds: 30 * DAY,
   };
 }
+
+/**
+ * Past each status's own waits: RECEIVED and REGISTERED last seconds; an analysis has been
+ * reminded twice and escalated by day 3; a held offer has gone to operations after 12 hours; the
+ * client's window is the rate card's validity (30 days; a card valid longer needs a higher value
+ * here); tickets are resolved in days; monitoring lasts 14 days.
+ */
+const DEPLOYED_STUCK_AFTER_HOURS: StuckAfterHours = {
+  RECEIVED: 1,
+  REGISTERED: 1,
+  AWAITING_ANALYSIS: 3 * 24,
+  AWAITING_RELEASE: 2 * 24,
+  AGREEMENT_SENT: 32 * 24,
+  IMPLEMENTING: 14 * 24,
+  MONITORING: 15 * 24,
+};
 
 /** An example identity for the twin and dev; prod must be given the real one (`-c providerFile=provider.json`). */
 export const EXAMPLE_PROVIDER: ProviderIdentity = {
@@ -115,26 +155,30 @@ export const STAGE_DEFAULTS: Record<'dev' | 'prod', Omit<StageConfig, 'senderAdd
   dev: {
     stage: 'dev',
     region: DEFAULT_REGION,
-    policy: deployedPolicy(DEFAULT_RATE_CARD.validityDays),
+    policy: deployedPolicy(),
     defaultRateCard: DEFAULT_RATE_CARD,
     logRetentionDays: 14,
+    accessLogRetentionDays: 14,
     protectData: false,
     extraClosedDays: LUSTRUM_LIBERATION_DAYS,
     evidenceRetentionYears: EVIDENCE_RETENTION_YEARS,
     loginCallbackPort: DEFAULT_LOGIN_CALLBACK_PORT,
     refreshTokenDays: REFRESH_TOKEN_DAYS,
+    stuckAfterHours: DEPLOYED_STUCK_AFTER_HOURS,
   },
   prod: {
     stage: 'prod',
     region: DEFAULT_REGION,
-    policy: deployedPolicy(DEFAULT_RATE_CARD.validityDays),
+    policy: deployedPolicy(),
     defaultRateCard: DEFAULT_RATE_CARD,
     logRetentionDays: 365,
+    accessLogRetentionDays: 90,
     protectData: true,
     extraClosedDays: LUSTRUM_LIBERATION_DAYS,
     evidenceRetentionYears: EVIDENCE_RETENTION_YEARS,
     loginCallbackPort: DEFAULT_LOGIN_CALLBACK_PORT,
     refreshTokenDays: REFRESH_TOKEN_DAYS,
+    stuckAfterHours: DEPLOYED_STUCK_AFTER_HOURS,
   },
 };
 
@@ -168,10 +212,21 @@ export const LOCAL_STAGE: StageConfig = {
   },
   defaultRateCard: DEFAULT_RATE_CARD,
   logRetentionDays: 1,
+  accessLogRetentionDays: 1,
   protectData: false,
   extraClosedDays: LUSTRUM_LIBERATION_DAYS,
   provider: EXAMPLE_PROVIDER,
   evidenceRetentionYears: EVIDENCE_RETENTION_YEARS,
   loginCallbackPort: DEFAULT_LOGIN_CALLBACK_PORT,
   refreshTokenDays: REFRESH_TOKEN_DAYS,
+  // Minutes, matching the short policy above: a walk that stalls shows up in the sweep's next run.
+  stuckAfterHours: {
+    RECEIVED: 5 / 60,
+    REGISTERED: 5 / 60,
+    AWAITING_ANALYSIS: 15 / 60,
+    AWAITING_RELEASE: 15 / 60,
+    AGREEMENT_SENT: 15 / 60,
+    IMPLEMENTING: 1,
+    MONITORING: 10 / 60,
+  },
 };

@@ -46,6 +46,7 @@ export async function notifyOnce(onboarding: NotifiedOnboarding, notification: N
   const replyTo = replyToFor(onboarding, notification);
   const attachments = notification.attachments ? await notification.attachments() : [];
   await sendEmail({
+    onboardingId: onboarding.id,
     to: notification.to,
     ...(notification.cc ? { cc: notification.cc } : {}),
     ...notification.render(),

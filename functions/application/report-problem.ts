@@ -7,7 +7,7 @@ import { newTicket } from '../domain/ticket';
 import { findAgreementVersion } from '../adapters/dynamodb/document-repository';
 import { findOnboarding } from '../adapters/dynamodb/onboarding-repository';
 import { problemRefusal, recordProblem, recordRefusedProblem, submissionFiled, type ProblemBounds } from '../adapters/dynamodb/problem-repository';
-import { resumeTask } from '../adapters/sfn/task-callback';
+import { deliverCallback } from './callback-delivery';
 import { CALENDAR } from './business-calendar';
 import { slaTermsOf } from './sla-terms';
 import { ticketEvent } from './ticket-events';
@@ -107,7 +107,8 @@ export async function reportProblem(onboardingId: string, report: ProblemReport,
     const after = (await findOnboarding(onboardingId)) ?? onboarding;
     // Read the token after the write: the monitoring wait may have stored it meanwhile.
     if (after.monitoringTask) {
-      const woken = await resumeTask(after.monitoringTask.taskToken, { problemReported: incidentId });
+      // Undeliverable now: recorded for SweepCallbacks; the report stands.
+      const woken = await deliverCallback({ taskToken: after.monitoringTask.taskToken, output: { problemReported: incidentId }, onboardingId, purpose: 'monitoring-wake-up' });
       logger.info('monitoring woken by a new problem', { onboardingId, woken });
     }
     if (result.outcome === 'duplicate') return { outcome: 'duplicate', onboarding: after };

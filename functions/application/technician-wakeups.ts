@@ -1,7 +1,7 @@
 import { chooseTechnician } from '../domain/assignment';
 import { allTechnicians } from '../adapters/dynamodb/technician-repository';
 import { unassignedTickets } from '../adapters/dynamodb/ticket-repository';
-import { resumeTask } from '../adapters/sfn/task-callback';
+import { deliverCallback } from './callback-delivery';
 import { logger } from '../runtime/observability';
 
 /**
@@ -20,7 +20,9 @@ export async function wakeWaitingAssignments(reason: string): Promise<number> {
     if (!decision.assigned) continue;
     // Count the capacity this wake-up will probably use, so the next ticket sees it taken.
     decision.technician.load += 1;
-    if ((await resumeTask(ticket.technicianTask!.taskToken, { wokenBy: reason })) === 'resumed') woken += 1;
+    const outcome = await deliverCallback({ taskToken: ticket.technicianTask!.taskToken, output: { wokenBy: reason }, onboardingId: ticket.onboardingId, purpose: 'technician-wake-up' });
+    // A deferred wake-up is recorded for SweepCallbacks; it counts as woken, as it will be.
+    if (outcome !== 'stale') woken += 1;
   }
   logger.info('woke waiting assignments', { reason, waiting: waiting.length, woken });
   return woken;

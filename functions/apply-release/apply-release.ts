@@ -1,4 +1,5 @@
 import type { Onboarding, ReleaseDecision } from '../domain/onboarding';
+import { decisionWaitSeconds } from '../domain/decision-wait';
 import { redraftForRelease } from '../domain/pricing';
 import { findAgreementVersion } from '../adapters/dynamodb/document-repository';
 import { recordAgreementDraft, transitionOnboarding } from '../adapters/dynamodb/onboarding-repository';
@@ -22,7 +23,10 @@ export type ReleaseOutcome = 'released' | 'returned';
  * so the client's validity window starts at the release, with a new hash; AGREEMENT_SENT. Return:
  * a new analysis round for the analysts (AWAITING_ANALYSIS), which is not a client change request.
  */
-export async function applyRelease(input: { onboardingId: string; agreementVersion: number; action: ReleaseDecision['action'] }, now = new Date()): Promise<{ outcome: ReleaseOutcome; agreementVersion: number }> {
+export async function applyRelease(
+  input: { onboardingId: string; agreementVersion: number; action: ReleaseDecision['action'] } & DecisionWaitInput,
+  now = new Date(),
+): Promise<{ outcome: ReleaseOutcome; agreementVersion: number; decisionWaitSeconds: number }> {
   let onboarding = await loadOnboarding(input.onboardingId);
   const decision = onboarding.releaseDecision;
   if (!decision || decision.agreementVersion !== input.agreementVersion || decision.action !== input.action) {
@@ -51,12 +55,14 @@ export async function applyRelease(input: { onboardingId: string; agreementVersi
       render: () => agreementReturnedNotice({ onboarding, agreement: held, decision, apiUrl: API_URL }),
       detail: `Analysts asked for a revised analysis of agreement version ${held.version}`,
     });
-    return { outcome: 'returned', agreementVersion: held.version };
+    // The ASL selects the field on every outcome; a return's next wait is the analysts', not this one.
+    return { outcome: 'returned', agreementVersion: held.version, decisionWaitSeconds: waitFor(held.validUntil, input) };
   }
 
   const releasedVersion = input.agreementVersion + 1;
   if (onboarding.status === 'AGREEMENT_SENT' && onboarding.agreement?.version === releasedVersion) {
-    return { outcome: 'released', agreementVersion: releasedVersion }; // a retry after the release was applied
+    // A retry after the release was applied.
+    return { outcome: 'released', agreementVersion: releasedVersion, decisionWaitSeconds: waitFor((await loadAgreement(onboarding, releasedVersion)).validUntil, input) };
   }
   if (onboarding.status !== 'AWAITING_RELEASE') {
     throw new ConflictError(`Onboarding ${onboarding.id} cannot be released in status ${onboarding.status}`);
@@ -75,8 +81,23 @@ export async function applyRelease(input: { onboardingId: string; agreementVersi
     {},
     { remove: ['releaseTask'] },
   );
-  return { outcome: 'released', agreementVersion: released.version };
+  return { outcome: 'released', agreementVersion: released.version, decisionWaitSeconds: waitFor(released.validUntil, input) };
 }
+
+/**
+ * The step's `$$.State.EnteredTime` and the policy, for the client's wait on the released version.
+ * Only this step writes a released version (the route stores the choice, no version), so "now"
+ * is always the state's entered time, never a route's `requestContext.timeEpoch`.
+ */
+interface DecisionWaitInput {
+  now: string;
+  decisionReminderSeconds: number;
+  decisionMaxReminders: number;
+}
+
+/** A released version has had no reminders yet: all of them are still to come. */
+const waitFor = (validUntil: string, input: DecisionWaitInput) =>
+  decisionWaitSeconds({ validUntil, now: new Date(input.now), remindersLeft: input.decisionMaxReminders, capSeconds: input.decisionReminderSeconds });
 
 /** The re-drafted version, stored once: a retry finds it (and its hash) as first written. */
 async function releasedAgreement(onboarding: Onboarding, heldVersion: number, decision: ReleaseDecision, now: Date) {

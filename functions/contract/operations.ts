@@ -25,6 +25,7 @@ import {
   rateCard,
   rateCardEnvelope,
   releaseAccepted,
+  retryAccepted,
   technician,
   technicianChanged,
   technicianId,
@@ -168,6 +169,19 @@ export const OPERATIONS: Readonly<Record<string, OperationSpec>> = {
     tag: 'Onboardings',
     params: { path: onboardingPath },
     responses: { 200: json(onboardingDetail, 'The onboarding, its tickets, agreements, report and timeline.'), 404: problem(NO_ONBOARDING) },
+  },
+  'POST /onboardings/{id}/retry': {
+    operationId: 'retryOnboarding',
+    summary: 'Retry a FAILED onboarding',
+    description:
+      'Admin only. Resumes a FAILED onboarding at the step that failed, in the status it failed in, as the execution `<onboardingId>-r<attempt>`. No body. Repeating the call for the same attempt answers the same execution and adds nothing to the timeline.',
+    tag: 'Onboardings',
+    params: { path: onboardingPath },
+    responses: {
+      202: json(retryAccepted, 'Accepted: the retry is on the timeline and its execution runs.'),
+      404: problem(NO_ONBOARDING),
+      409: problem('The onboarding is not FAILED, or it failed where no retry can resume it, or what the step needs is missing.'),
+    },
   },
   'POST /onboardings/{id}/analysis': {
     operationId: 'submitAnalysis',

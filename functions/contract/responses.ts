@@ -54,6 +54,15 @@ export const intakeAccepted = z
   })
   .meta({ id: 'IntakeAccepted', description: 'The intake is stored and its workflow started (or, for a replayed Idempotency-Key, the same onboarding as the first time).' });
 
+export const retryAccepted = z
+  .object({
+    onboardingId,
+    executionArn: z.string().meta({ description: 'The execution that resumes the onboarding, named `<onboardingId>-r<attempt>`: the same for every call of one attempt.' }),
+    attempt: z.number().int().min(1).meta({ description: 'The retry\'s number: 1 for the first retry of this onboarding.' }),
+    resumeAt: z.string().meta({ description: 'The workflow state the retry resumes at: the step that failed (for a failure inside a round of tickets, the whole round).' }),
+  })
+  .meta({ id: 'RetryAccepted', description: 'The retry is on the timeline and its execution started; it moves the onboarding from FAILED back to the status it failed in.' });
+
 export const analysisAccepted = z
   .object({ onboardingId, analysisVersion: z.number().int().min(1), status: onboardingStatus })
   .meta({ id: 'AnalysisAccepted', description: 'The analysis is stored as a new version; the workflow drafts the agreement from it.' });
@@ -77,6 +86,7 @@ export const onboardingSummary = z
   .object({
     onboardingId,
     status: onboardingStatus,
+    statusSince: instant.meta({ description: 'When the onboarding entered its current status; the list by status is ordered by it, newest first.' }),
     companyName: z.string(),
     primaryContact: z.string().meta({ description: 'The primary contact\'s name.' }),
     incidentCount: z.number().int().min(0),
@@ -282,6 +292,7 @@ export const onboardingDetail = z
   .looseObject({
     onboardingId,
     status: onboardingStatus,
+    statusSince: instant.optional().meta({ description: 'When the onboarding entered its current status (absent on onboardings stored before it was recorded).' }),
     version: z.number().int().meta({ description: 'The aggregate\'s version, +1 with every change.' }),
     createdAt: instant,
     updatedAt: instant,

@@ -3,7 +3,7 @@ import type { ClientLink } from '../domain/client-link';
 import { retainUntil, type DecisionEvidence } from '../domain/decision-evidence';
 import { useLink } from '../adapters/dynamodb/link-repository';
 import { findOnboarding } from '../adapters/dynamodb/onboarding-repository';
-import { resumeTask } from '../adapters/sfn/task-callback';
+import { deliverCallback } from '../application/callback-delivery';
 import { ENV, requireEnv } from '../runtime/env';
 import { logger } from '../runtime/observability';
 import type { DecisionInput } from './decision-form';
@@ -47,7 +47,14 @@ export async function recordClientDecision(input: {
   const result = await useLink(input.link.tokenHash, evidence);
   if (result.outcome === 'already-used') return { outcome: 'already-used', link: result.link! };
   if (result.outcome !== 'recorded') return { outcome: result.outcome };
-  const resumed = await resumeTask(result.link.taskToken, { decision: evidence.decision });
+  // Undeliverable now: recorded for SweepCallbacks; the client sees the decision taken, not a 503 asking to repeat it.
+  const resumed = await deliverCallback({
+    taskToken: result.link.taskToken,
+    output: { decision: evidence.decision },
+    onboardingId: input.link.onboardingId,
+    purpose: 'client-decision',
+    now: input.now,
+  });
   // IP, user agent and name are personal data: stored as evidence, never logged.
   logger.info('client decision recorded', { onboardingId: input.link.onboardingId, agreementVersion: input.link.agreementVersion, decision: evidence.decision, resumed });
   return { outcome: 'recorded', evidence };

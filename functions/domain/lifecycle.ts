@@ -47,6 +47,19 @@ export interface TransitionRule {
   readonly planned?: true;
 }
 
+/** The statuses a FAILED onboarding may have failed in, and so be resumed to. */
+export type ResumableStatus = Exclude<OnboardingStatus, 'COMPLETED' | 'DECLINED' | 'EXPIRED' | 'FAILED'>;
+
+/**
+ * An admin's retry resumes a FAILED onboarding in the status it failed in: one transition per
+ * status, the only ones that leave FAILED (`resumedTo(status)` names them).
+ */
+const RESUMED_TRANSITIONS = Object.fromEntries(
+  NOT_TERMINAL.map((status) => [`resumedTo_${status}`, { from: ['FAILED'], to: status, cause: 'staff', event: 'RESUMED' }]),
+) as unknown as Record<`resumedTo_${ResumableStatus}`, TransitionRule>;
+
+export const resumedTo = (status: ResumableStatus) => `resumedTo_${status}` as const;
+
 export const TRANSITIONS = {
   intakeReceived: { from: [], to: 'RECEIVED', cause: 'staff', event: 'INTAKE_RECEIVED' },
   registered: { from: ['RECEIVED'], to: 'REGISTERED', cause: 'system', event: 'REGISTERED' },
@@ -64,6 +77,7 @@ export const TRANSITIONS = {
   monitoringStarted: { from: ['IMPLEMENTING'], to: 'MONITORING', cause: 'system', event: 'MONITORING_STARTED' },
   roundStarted: { from: ['MONITORING'], to: 'IMPLEMENTING', cause: 'system', event: 'ROUND_STARTED' },
   completed: { from: ['MONITORING'], to: 'COMPLETED', cause: 'system', event: 'COMPLETED' },
+  ...RESUMED_TRANSITIONS,
 } as const satisfies Record<string, TransitionRule>;
 
 export type TransitionName = keyof typeof TRANSITIONS;
@@ -153,6 +167,8 @@ export const STEPS = {
   AwaitTechnician: { accepts: ['IMPLEMENTING'], transitions: [] },
   AwaitResolution: { accepts: ['IMPLEMENTING'], transitions: [] },
   HandleFailure: { accepts: ONBOARDING_STATUSES, transitions: ['failed'] },
+  // FAILED, or already resumed (a retry of the step after its commit).
+  ResumeOnboarding: { accepts: ['FAILED', ...NOT_TERMINAL], transitions: NOT_TERMINAL.map((status) => resumedTo(status as ResumableStatus)) },
 } as const satisfies Record<string, StepRule>;
 
 export type StepName = keyof typeof STEPS;
@@ -173,6 +189,7 @@ export const ROUTES = {
   'POST /onboardings': ['intakeReceived'],
   'GET /onboardings': [],
   'GET /onboardings/{id}': [],
+  'POST /onboardings/{id}/retry': [],
   'POST /onboardings/{id}/analysis': [],
   'POST /onboardings/{id}/incidents': [],
   'GET /problems/{token}': [],
@@ -259,6 +276,9 @@ export const EVENTS = {
   problemRefused: 'PROBLEM_REFUSED',
   nextRoundStarted: 'NEXT_ROUND_STARTED',
   feedbackReceived: 'FEEDBACK_RECEIVED',
+  retryRequested: (attempt: number) => `RETRY_REQUESTED_${attempt}`,
+  /** A retry failed again before it left FAILED (its resume step itself failed). */
+  retryFailed: (attempt: number) => `RETRY_FAILED_${attempt}`,
 } as const;
 
 /**
@@ -285,6 +305,7 @@ export const NOTICES = {
   accountManagerToldExpired: { type: 'ACCOUNT_MANAGER_TOLD_EXPIRED' },
   clientToldExpired: { type: 'CLIENT_TOLD_EXPIRED' },
   operationsAlerted: { type: 'OPERATIONS_ALERTED' },
+  operationsAlertedOnRetry: { type: 'OPERATIONS_ALERTED_RETRY', scope: 'attempt' },
   technicianAssigned: { type: 'TECHNICIAN_ASSIGNED_EMAILED', scope: 'ticket' },
   assignmentEscalated: { type: 'ASSIGNMENT_ESCALATED', scope: 'ticket' },
   responseWarning: { type: 'RESPONSE_WARNING_EMAILED', scope: 'ticket' },
@@ -298,7 +319,7 @@ export const NOTICES = {
 interface NoticeSpec {
   readonly type: string;
   /** What a notice is sent once per: an analysis round, an agreement version, or a ticket (by its incident number). */
-  readonly scope?: 'analysisRound' | 'agreementVersion' | 'ticket' | 'round';
+  readonly scope?: 'analysisRound' | 'agreementVersion' | 'ticket' | 'round' | 'attempt';
   readonly numbered?: true;
 }
 
@@ -311,7 +332,7 @@ export interface Notice {
   seq?: number;
 }
 
-const SCOPE_LETTER = { analysisRound: 'R', agreementVersion: 'V', ticket: 'T', round: 'W' } as const;
+const SCOPE_LETTER = { analysisRound: 'R', agreementVersion: 'V', ticket: 'T', round: 'W', attempt: 'A' } as const;
 
 /** The scope part of a notice's name (R1, V2), or '' when the notice has none. */
 export function noticeScope(notice: Pick<Notice, 'kind' | 'scope'>): string {

@@ -25,6 +25,11 @@ export interface Incident {
 export interface Onboarding {
   id: string;
   status: OnboardingStatus;
+  /**
+   * When the current status began: set with every status change. Absent on an aggregate stored
+   * before it existed; `updatedAt`, which only a status change moves, stands for it there.
+   */
+  statusSince?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -33,7 +38,11 @@ export interface Onboarding {
   contacts: Contact[];
   expectations: { summary: string };
   incidents: Incident[];
-  failure?: { error: string; at: string };
+  failure?: OnboardingFailure;
+  /** The last retry an admin asked for (POST /onboardings/{id}/retry); its execution is `<id>-r<attempt>`. */
+  retryRequest?: RetryRequest;
+  /** The last resumed attempt, set when its execution moved the onboarding out of FAILED. */
+  recovery?: { attempt: number; resumeAt: string; resumedAt: string };
   /** 1 for the first analysis; one more for every change the client requests. */
   analysisRound: number;
   /** The latest analysis; every version is also kept as its own immutable item. */
@@ -61,6 +70,26 @@ export interface Onboarding {
   releaseTask?: { taskToken: string; agreementVersion: number; since: string };
   /** What a staff member chose for a held version; stored by the route, applied by ApplyRelease. */
   releaseDecision?: ReleaseDecision;
+}
+
+/**
+ * Why and where the onboarding failed. `resumeAt` is the state a retry resumes at (absent: it
+ * cannot be resumed), `statusBefore` the status it goes back to, `nextAttempt` the retry's number.
+ */
+export interface OnboardingFailure {
+  error: string;
+  at: string;
+  failedState?: string;
+  resumeAt?: string;
+  statusBefore?: OnboardingStatus;
+  nextAttempt?: number;
+}
+
+export interface RetryRequest {
+  attempt: number;
+  resumeAt: string;
+  at: string;
+  by: { sub: string; email: string };
 }
 
 /** A staff member's release (to the client) or return (to the analysts) of a held agreement version. */
@@ -138,6 +167,7 @@ export function newOnboarding(id: string, intake: Intake, accountManager: Onboar
   return {
     id,
     status: 'RECEIVED',
+    statusSince: at,
     version: 1,
     createdAt: at,
     updatedAt: at,

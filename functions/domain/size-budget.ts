@@ -272,6 +272,7 @@ export const AGGREGATE_SHAPE: Readonly<Record<string, Shape>> = {
   byCreatedSk: str(24 + 1 + 30),
   id: ONBOARDING_ID,
   status: STATUS,
+  statusSince: ISO,
   version: VERSION,
   createdAt: ISO,
   updatedAt: ISO,

@@ -186,8 +186,16 @@ export const ticketPatchSchema = z
   .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field');
 export type TicketPatch = z.output<typeof ticketPatchSchema>;
 
+/** The fields a ticket's view reads: the index behind GET /tickets projects these (and no more is needed). */
+export type TicketViewSource = Pick<
+  Ticket,
+  | 'ticketId' | 'onboardingId' | 'incidentId' | 'round' | 'title' | 'priority' | 'requiredSkills' | 'estimatedHours' | 'status'
+  | 'assignee' | 'assignment' | 'createdAt' | 'responseDueAt' | 'resolveDueAt' | 'acknowledgedAt' | 'responseMet' | 'hold'
+  | 'resolvedAt' | 'resolution' | 'minutesLogged' | 'workLog' | 'responseBreachedAt' | 'resolveBreachedAt' | 'waitingForTechnicianSince'
+>;
+
 /** What staff see of a ticket (GET /onboardings/{id}, GET /tickets): never a task token. */
-export function ticketView(ticket: Ticket) {
+export function ticketView(ticket: TicketViewSource) {
   return {
     ticketId: ticket.ticketId,
     onboardingId: ticket.onboardingId,

@@ -1,4 +1,5 @@
 import type { Agreement } from '../domain/agreement';
+import { decisionWaitSeconds } from '../domain/decision-wait';
 import type { Onboarding } from '../domain/onboarding';
 import { priceAgreement, releaseHoldReasons } from '../domain/pricing';
 import { findAgreementVersion } from '../adapters/dynamodb/document-repository';
@@ -19,7 +20,12 @@ export type DraftOutcome = 'ready' | 'held';
  * A version above the card's review threshold, or beyond its analysis limits, is held for an
  * account manager's release (AWAITING_RELEASE): no unchecked offer reaches a client.
  */
-export async function draftAgreement(onboardingId: string, analysisVersion: number, now = new Date()): Promise<{ agreementVersion: number; outcome: DraftOutcome }> {
+export async function draftAgreement(
+  onboardingId: string,
+  analysisVersion: number,
+  wait: { enteredAt: Date; capSeconds: number; maxReminders: number },
+  now = new Date(),
+): Promise<{ agreementVersion: number; outcome: DraftOutcome; decisionWaitSeconds: number }> {
   let onboarding = await loadOnboarding(onboardingId);
   const analysis = onboarding.analysis;
   if (!analysis || analysis.version !== analysisVersion) {
@@ -29,8 +35,10 @@ export async function draftAgreement(onboardingId: string, analysisVersion: numb
   const agreement = (await draftedFor(onboarding, analysisVersion)) ?? (await draftNew(onboarding, now));
   if (agreement.version !== onboarding.agreement?.version) onboarding = await loadOnboarding(onboardingId);
 
+  // The client's wait, if the offer goes out now; a held offer gets its own at the release (ApplyRelease).
+  const waitSeconds = decisionWaitSeconds({ validUntil: agreement.validUntil, now: wait.enteredAt, remindersLeft: wait.maxReminders, capSeconds: wait.capSeconds });
   const reasons = releaseHoldReasons(agreement);
-  if (reasons.length === 0) return { agreementVersion: agreement.version, outcome: 'ready' };
+  if (reasons.length === 0) return { agreementVersion: agreement.version, outcome: 'ready', decisionWaitSeconds: waitSeconds };
   if (onboarding.status === 'AWAITING_ANALYSIS') {
     await transitionOnboarding(
       onboarding,
@@ -44,7 +52,7 @@ export async function draftAgreement(onboardingId: string, analysisVersion: numb
       { agreement: { ...onboarding.agreement!, hold: { reasons, heldAt: now.toISOString() } } },
     );
   }
-  return { agreementVersion: agreement.version, outcome: 'held' };
+  return { agreementVersion: agreement.version, outcome: 'held', decisionWaitSeconds: waitSeconds };
 }
 
 /** A retry after the draft was committed: the version of this analysis, as stored. */

@@ -8,11 +8,13 @@ import { handleFailure } from './handle-failure';
 const payloadSchema = z.strictObject({
   onboardingId: z.string().min(1).max(80),
   failure: z.object({ Error: z.string(), Cause: z.string().optional() }),
+  /** `$$.Execution.Id`: its history tells which state failed, its name which attempt this was. */
+  executionArn: z.string().min(1).max(2048),
 });
 
 /** State HandleFailure. */
-export const handler = stepHandler(payloadSchema, async ({ onboardingId, failure }) => {
-  await handleFailure(onboardingId, failure);
+export const handler = stepHandler(payloadSchema, async ({ onboardingId, failure, executionArn }) => {
+  await handleFailure(onboardingId, failure, executionArn);
   metrics.addMetric('OnboardingFailed', MetricUnit.Count, 1);
   return { status: 'FAILED' };
 });

@@ -1,6 +1,6 @@
 import type { ReleaseDecision } from '../domain/onboarding';
 import { findOnboarding, recordReleaseDecision } from '../adapters/dynamodb/onboarding-repository';
-import { resumeTask } from '../adapters/sfn/task-callback';
+import { deliverCallback } from '../application/callback-delivery';
 import { ConflictError, NotFoundError } from '../runtime/errors';
 import type { Caller } from '../runtime/http/caller';
 import { logger } from '../runtime/observability';
@@ -32,7 +32,11 @@ export async function decideRelease(
   const stored = await recordReleaseDecision(onboardingId, decision);
   if (!stored) throw new ConflictError(`Agreement version ${version} of ${onboardingId} was already released or returned`);
   // No task, or a stale one (the wait restarted after a reminder): the next wait finds the choice and resumes itself.
-  const resumed = stored.releaseTask?.agreementVersion === version ? await resumeTask(stored.releaseTask.taskToken, { action: decision.action }) : 'stale';
+  // Undeliverable now: recorded for SweepCallbacks, and the choice stands (no 503 asking to repeat it).
+  const resumed =
+    stored.releaseTask?.agreementVersion === version
+      ? await deliverCallback({ taskToken: stored.releaseTask.taskToken, output: { action: decision.action }, onboardingId, purpose: 'release', now })
+      : 'stale';
   logger.info('release choice recorded', { onboardingId, agreementVersion: version, action: decision.action, resumed });
   return { agreementVersion: version, action: decision.action };
 }

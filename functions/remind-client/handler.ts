@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { countField, onboardingIdField, versionField } from '../runtime/step-payloads';
+import { countField, enteredTimeField, onboardingIdField, secondsField, versionField } from '../runtime/step-payloads';
 import { stepHandler } from '../runtime/step-handler';
 import { remindClient } from './remind-client';
 
 /** State RemindClient. */
 export const handler = stepHandler(
-  z.strictObject({ onboardingId: onboardingIdField, agreementVersion: versionField, maxReminders: countField }),
+  z.strictObject({
+    onboardingId: onboardingIdField,
+    agreementVersion: versionField,
+    maxReminders: countField,
+    now: enteredTimeField,
+    decisionReminderSeconds: secondsField,
+  }),
   remindClient,
 );

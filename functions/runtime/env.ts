@@ -13,6 +13,8 @@ export const ENV = {
   stateMachineArn: 'STATE_MACHINE_ARN',
   /** Verified SES sender, e.g. "Break & Fix <onboarding@example.nl>" (grant: email). */
   senderAddress: 'SENDER_ADDRESS',
+  /** The SES configuration set every send names: reputation metrics and bounce/complaint events (grant: email). */
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
   /** Comma-separated analyst addresses (stage config). */
   analystAddresses: 'ANALYST_ADDRESSES',
   /** Comma-separated operations addresses alerted on failures (stage config). */
@@ -29,6 +31,8 @@ export const ENV = {
   providerIdentity: 'PROVIDER_IDENTITY',
   /** Years the evidence of a client's decision is kept (stage config; 7, Dutch retention of business records). */
   evidenceRetentionYears: 'EVIDENCE_RETENTION_YEARS',
+  /** JSON of the hours an onboarding may stay in each status before it counts as stuck (stage config; grant: stuckAfterHours). */
+  stuckAfterHours: 'STUCK_AFTER_HOURS',
   /** Secrets Manager secret whose value signs client links (grant: linkSigningKey). */
   linkSigningSecretArn: 'LINK_SIGNING_SECRET_ARN',
   /** The staff app client's id (Cognito user-pool client; `local-twin-app-client` on the twin) (grant: staffSignIn). */

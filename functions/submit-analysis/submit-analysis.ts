@@ -3,7 +3,7 @@ import type { AnalysisSubmission } from '../domain/analysis';
 import type { OnboardingStatus } from '../domain/onboarding';
 import { findOnboarding, recordAnalysisSubmission } from '../adapters/dynamodb/onboarding-repository';
 import { currentRateCard } from '../adapters/dynamodb/rate-card-repository';
-import { resumeTask } from '../adapters/sfn/task-callback';
+import { deliverCallback } from '../application/callback-delivery';
 import { ConflictError, NotFoundError, ValidationError } from '../runtime/errors';
 import type { Caller } from '../runtime/http/caller';
 import { logger } from '../runtime/observability';
@@ -52,7 +52,8 @@ export async function submitAnalysis(
   const updated = (await findOnboarding(onboardingId)) ?? onboarding;
   const task = updated.pendingAnalysisTask;
   // No task or a stale one: the workflow's next wait finds the analysis stored and resumes itself.
-  const resumed = task ? await resumeTask(task.taskToken, { analysisVersion: analysis.version }) : 'stale';
+  // Undeliverable now: recorded for SweepCallbacks, and the analyst is not asked to submit again.
+  const resumed = task ? await deliverCallback({ taskToken: task.taskToken, output: { analysisVersion: analysis.version }, onboardingId, purpose: 'analysis', now }) : 'stale';
   logger.info('analysis submitted', { onboardingId, analysisVersion: analysis.version, resumed });
   return { analysisVersion: analysis.version, status: updated.status };
 }

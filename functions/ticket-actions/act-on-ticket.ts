@@ -1,8 +1,8 @@
 import type { Technician } from '../domain/technician';
 import type { Ticket } from '../domain/ticket';
 import { changeTicket, findTicket } from '../adapters/dynamodb/ticket-repository';
-import { resumeTask } from '../adapters/sfn/task-callback';
 import { CALENDAR } from '../application/business-calendar';
+import { deliverCallback } from '../application/callback-delivery';
 import { technicianOf, unknownTechnicianError } from '../application/caller-technician';
 import { wakeWaitingAssignmentsQuietly } from '../application/technician-wakeups';
 import { ForbiddenError, NotFoundError } from '../runtime/errors';
@@ -57,7 +57,7 @@ async function afterResolution(ticket: Ticket): Promise<void> {
   const task = ticket.resolutionTask;
   if (task) {
     try {
-      const resumed = await resumeTask(task.taskToken, { resolved: true });
+      const resumed = await deliverCallback({ taskToken: task.taskToken, output: { resolved: true }, onboardingId: ticket.onboardingId, purpose: 'ticket-resolution' });
       logger.info('resolution wait resumed', { ticketId: ticket.ticketId, resumed });
     } catch (error) {
       logger.warn('could not resume the resolution wait; its next check finds the ticket resolved', { ticketId: ticket.ticketId, error });

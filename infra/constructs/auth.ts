@@ -45,6 +45,8 @@ export interface StaffAuthProps {
    * value; only the app client refers to it, never the API to the client, so there is no cycle.
    */
   apiEndpoint: string;
+  /** The API's custom domain URL (`https://<apiDomain>`), when the stage has one: the console works there too. */
+  customDomainUrl?: string;
 }
 
 /**
@@ -109,7 +111,7 @@ export class StaffAuth extends Construct {
     });
     this.domainBaseUrl = this.domain.baseUrl();
 
-    const consoleUrl = `${props.apiEndpoint}${CONSOLE_PATH}`;
+    const consoleBases = [props.apiEndpoint, ...(props.customDomainUrl ? [props.customDomainUrl] : [])];
     this.client = this.userPool.addClient('ApiClient', {
       // Public client (a browser page and a CLI keep no secret): the authorization-code grant with
       // PKCE only. No implicit grant (tokens in URLs), no client credentials (machines are out of scope).
@@ -117,8 +119,8 @@ export class StaffAuth extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: [`${props.apiEndpoint}${CONSOLE_REDIRECT_PATH}`, cliCallbackUrl(loginCallbackPort)],
-        logoutUrls: [consoleUrl, cliSignedOutUrl(loginCallbackPort)],
+        callbackUrls: [...consoleBases.map((base) => `${base}${CONSOLE_REDIRECT_PATH}`), cliCallbackUrl(loginCallbackPort)],
+        logoutUrls: [...consoleBases.map((base) => `${base}${CONSOLE_PATH}`), cliSignedOutUrl(loginCallbackPort)],
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       // SRP stays for SDK sign-in (the password never leaves the client); refresh is always allowed.

@@ -33,11 +33,12 @@ export class FunctionSchedules extends Construct {
       if (!schedule) continue;
       const every = Duration.minutes(schedule.everyMinutes);
       // Lambda keeps an asynchronous event at most 6 hours, EventBridge retries at most 24.
-      fn.function.configureAsyncInvoke({ retryAttempts: FUNCTION_ERROR_RETRIES, maxEventAge: atMost(every, Duration.hours(6)) });
+      // On the published version the rule invokes (asynchronous settings are per qualifier).
+      fn.version.configureAsyncInvoke({ retryAttempts: FUNCTION_ERROR_RETRIES, maxEventAge: atMost(every, Duration.hours(6)) });
       const rule = new events.Rule(this, fn.spec.name, {
         description: `Runs ${fn.spec.name} every ${schedule.everyMinutes} minute(s)`,
         schedule: events.Schedule.rate(every),
-        targets: [new targets.LambdaFunction(fn.function, { retryAttempts: DELIVERY_RETRIES, maxEventAge: atMost(every, Duration.hours(24)) })],
+        targets: [new targets.LambdaFunction(fn.version, { retryAttempts: DELIVERY_RETRIES, maxEventAge: atMost(every, Duration.hours(24)) })],
       });
       rules.set(fn.spec.name, rule);
     }

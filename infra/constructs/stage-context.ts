@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Node } from 'constructs';
 import { providerIdentitySchema, type ProviderIdentity } from '../../functions/domain/provider';
+import { mailboxOf } from './email';
 import { DEFAULT_LOGIN_CALLBACK_PORT, DEFAULT_REGION, EXAMPLE_PROVIDER, STAGE_DEFAULTS, type StageConfig } from '../stage-config';
 
 export type DeployedStage = keyof typeof STAGE_DEFAULTS;
@@ -125,6 +126,53 @@ function regionFrom(node: Node): string {
   return region;
 }
 
+/** A DNS domain name such as example.nl or mail.breakfix.example.nl (lowercase labels, a dot at least). */
+const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/**
+ * `-c senderDomain=`: the domain SES signs for (DKIM) and bounces through (MAIL FROM). The sender
+ * address must be on it, or SES would send from an identity the stack never verified.
+ */
+function senderDomainFrom(node: Node, senderAddress: string): string | undefined {
+  const domain = readContext(node, 'senderDomain')?.trim().toLowerCase();
+  if (domain === undefined) return undefined;
+  if (!DOMAIN_NAME.test(domain)) throw new StageContextError(`senderDomain "${domain}" is not a domain name such as example.nl`);
+  let mailbox: string;
+  try {
+    mailbox = mailboxOf(senderAddress);
+  } catch (error) {
+    throw new StageContextError((error as Error).message);
+  }
+  const addressDomain = mailbox.slice(mailbox.lastIndexOf('@') + 1).toLowerCase();
+  if (addressDomain !== domain) {
+    throw new StageContextError(
+      `senderAddress must be an address on senderDomain ${domain} (-c senderAddress=...@${domain}), got one on ${addressDomain}`,
+    );
+  }
+  return domain;
+}
+
+/** A DNS host name of at least two labels, lowercase (API Gateway stores custom domains in lowercase). */
+const HOST_NAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f-]{36}$/;
+
+/** `-c apiDomain=` and `-c certificateArn=`: both or neither; the certificate in the stack's region. */
+function apiDomainFrom(node: Node, region: string): StageConfig['apiDomain'] {
+  const domainName = readContext(node, 'apiDomain');
+  const certificateArn = readContext(node, 'certificateArn');
+  if (domainName === undefined && certificateArn === undefined) return undefined;
+  if (domainName === undefined || certificateArn === undefined) {
+    throw new StageContextError('apiDomain and certificateArn go together: -c apiDomain=onboarding.your-domain.nl -c certificateArn=arn:aws:acm:…');
+  }
+  if (!HOST_NAME.test(domainName)) throw new StageContextError(`apiDomain "${domainName}" is not a lowercase DNS host name such as onboarding.your-domain.nl`);
+  const certificateRegion = CERTIFICATE_ARN.exec(certificateArn)?.[1];
+  if (certificateRegion === undefined) throw new StageContextError(`certificateArn "${certificateArn}" is not an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)`);
+  if (certificateRegion !== region) {
+    throw new StageContextError(`certificateArn is in ${certificateRegion}, but a regional API domain needs its certificate in the stack's region ${region}`);
+  }
+  return { domainName, certificateArn };
+}
+
 /** Builds the stage's config from `-c stage=dev|prod` (default dev) and the deploy-time values. */
 export function stageConfigFromContext(node: Node): StageConfig {
   const stage = readContext(node, 'stage') ?? 'dev';
@@ -145,10 +193,14 @@ export function stageConfigFromContext(node: Node): StageConfig {
     }
   }
 
+  const region = regionFrom(node);
+  const apiDomain = apiDomainFrom(node, region);
   const config: StageConfig = {
     ...STAGE_DEFAULTS[stage],
-    region: regionFrom(node),
+    region,
+    ...(apiDomain ? { apiDomain } : {}),
     senderAddress: given.senderAddress ?? DEV_PLACEHOLDERS.senderAddress,
+    senderDomain: senderDomainFrom(node, given.senderAddress ?? DEV_PLACEHOLDERS.senderAddress),
     analystAddresses: addressList(given.analystAddresses ?? DEV_PLACEHOLDERS.analystAddresses),
     opsAddresses: addressList(given.opsAddresses ?? DEV_PLACEHOLDERS.opsAddresses),
     // No placeholder: a subscription to a fake mailbox would only bounce. Dev alarms stay in the console.

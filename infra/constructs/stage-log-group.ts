@@ -17,10 +17,11 @@ export function stageLogGroup(
   id: string,
   stage: StageConfig,
   logGroupName?: string,
+  keepDays: number = stage.logRetentionDays,
 ): logs.LogGroup {
   return new logs.LogGroup(scope, id, {
     logGroupName,
-    retention: retentionDays(stage.logRetentionDays),
+    retention: retentionDays(keepDays),
     removalPolicy: stage.protectData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });
 }

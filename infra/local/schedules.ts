@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { scheduledFunctions, type FunctionSpec } from '../../functions/catalog';
+import { functionLimits, scheduledFunctions, type FunctionSpec } from '../../functions/catalog';
 import { createLambdaContext } from './lambda-context';
-import { loadHandler, type LambdaHandler } from './lambda-runtime';
+import { loadHandler, withinTimeout, type LambdaHandler } from './lambda-runtime';
 import { LOCAL_ACCOUNT_ID } from './local-aws';
-
-const DEFAULT_TIMEOUT_SECONDS = 30;
-const DEFAULT_MEMORY_MB = 1024;
+import { TWIN_VERSION } from './stepfunctions/arns';
 
 /** A scheduled function the twin runs on an interval. */
 export interface RunningSchedule {
@@ -62,14 +60,19 @@ export function startSchedules(options: ScheduleOptions): { schedules: RunningSc
     let running = false;
     const run = async (event: ReturnType<typeof scheduledEvent>) => {
       handler ??= load(spec);
+      const loaded = await handler;
+      // The rule targets the published version, as on AWS; the clock starts once the module has loaded.
+      const { timeoutSeconds, memoryMb } = functionLimits(spec);
       const context = createLambdaContext({
         functionName: spec.name,
-        timeoutSeconds: spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-        memoryMb: spec.memoryMb ?? DEFAULT_MEMORY_MB,
+        timeoutSeconds,
+        memoryMb,
         region: options.region,
         accountId: LOCAL_ACCOUNT_ID,
+        version: TWIN_VERSION,
+        qualifier: TWIN_VERSION,
       });
-      await (await handler)(event, context);
+      await withinTimeout(() => loaded(event, context), timeoutSeconds, context.awsRequestId);
     };
     const tick = () => {
       if (running) return;

@@ -16,6 +16,7 @@ import { startStepFunctionsTwin } from './stepfunctions/server';
 export const TWIN_TABLE_NAME = 'onboarding-local';
 export const TWIN_STATE_MACHINE_NAME = 'onboarding-local';
 export const TWIN_LINK_SECRET_NAME = 'onboarding-local/link-signing-key';
+export const TWIN_CONFIGURATION_SET = 'onboarding-local';
 
 export interface TwinPorts {
   api: number;
@@ -58,7 +59,10 @@ export interface Twin {
   clientId: string;
   /** The port `npm run login` listens on for its callback (stage config). */
   loginCallbackPort: number;
+  /** Unqualified: list and describe executions on it. */
   stateMachineArn: string;
+  /** The alias `live` (`<stateMachineArn>:live`) executions start through: STATE_MACHINE_ARN. */
+  stateMachineAliasArn: string;
   tableName: string;
   region: string;
   /** The policy every execution gets (stage policy with the options' overrides). */
@@ -124,13 +128,16 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       [ENV.extraClosedDays]: JSON.stringify(stage.extraClosedDays),
       [ENV.providerIdentity]: JSON.stringify(stage.provider),
       [ENV.evidenceRetentionYears]: String(stage.evidenceRetentionYears),
+      [ENV.stuckAfterHours]: JSON.stringify(stage.stuckAfterHours),
       [ENV.tableName]: tableName,
       [ENV.senderAddress]: stage.senderAddress,
+      // The twin's SES has no configuration sets; the name still rides on every send, as on AWS.
+      [ENV.sesConfigurationSet]: TWIN_CONFIGURATION_SET,
       [ENV.analystAddresses]: stage.analystAddresses.join(','),
       [ENV.opsAddresses]: stage.opsAddresses.join(','),
       [ENV.workflowPolicy]: JSON.stringify(policy),
       POWERTOOLS_SERVICE_NAME: 'breakfix-onboarding',
-      POWERTOOLS_METRICS_NAMESPACE: 'BreakFixOnboarding',
+      POWERTOOLS_METRICS_NAMESPACE: 'BreakFixOnboarding/local',
       // No CloudWatch here: metrics would only be EMF lines on stdout; no X-Ray daemon either.
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_TRACE_ENABLED: 'false',
@@ -146,7 +153,9 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     });
     closers.push(() => stepFunctions.close());
     const stateMachineArn = stepFunctions.stateMachineArn(TWIN_STATE_MACHINE_NAME);
-    Object.assign(process.env, { AWS_ENDPOINT_URL_SFN: stepFunctions.url, [ENV.stateMachineArn]: stateMachineArn });
+    // Executions start through the alias `live`, as CDK wires STATE_MACHINE_ARN on AWS.
+    const stateMachineAliasArn = stepFunctions.stateMachineAliasArn(TWIN_STATE_MACHINE_NAME);
+    Object.assign(process.env, { AWS_ENDPOINT_URL_SFN: stepFunctions.url, [ENV.stateMachineArn]: stateMachineAliasArn });
 
     const api = await startApiEmulator({
       port: ports.api,
@@ -174,6 +183,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       clientId: LOCAL_AUDIENCE,
       loginCallbackPort: stage.loginCallbackPort,
       stateMachineArn,
+      stateMachineAliasArn,
       tableName,
       region,
       policy,

@@ -86,7 +86,7 @@ describe('intake → REGISTERED → AWAITING_ANALYSIS on the twin, over HTTP', (
   it('lists it by status through the status index, page by page', async () => {
     const second = await intake(validIntake({ client: { companyName: 'Tweede B.V.', locale: 'en' } }));
     await untilRegistered(second.onboardingId);
-    const first = await twin.request<{ items: Array<{ onboardingId: string; status: string }>; nextCursor: string | null }>(
+    const first = await twin.request<{ items: Array<{ onboardingId: string; status: string; statusSince: string }>; nextCursor: string | null }>(
       'GET',
       '/onboardings?status=AWAITING_ANALYSIS&limit=1',
       { token: accountManager },
@@ -94,12 +94,14 @@ describe('intake → REGISTERED → AWAITING_ANALYSIS on the twin, over HTTP', (
     expect(first.status).toBe(200);
     expect(first.body.items.map((i) => i.onboardingId)).toEqual([second.onboardingId]);
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    const next = await twin.request<{ items: Array<{ onboardingId: string }>; nextCursor: string | null }>(
+    const next = await twin.request<{ items: Array<{ onboardingId: string; statusSince: string }>; nextCursor: string | null }>(
       'GET',
       `/onboardings?status=AWAITING_ANALYSIS&limit=1&cursor=${encodeURIComponent(first.body.nextCursor!)}`,
       { token: await twin.token('analyst') },
     );
     expect(next.body.items.map((i) => i.onboardingId)).toEqual([accepted.onboardingId]);
+    // Newest status first: ordered by when each entered AWAITING_ANALYSIS.
+    expect(first.body.items[0]!.statusSince > next.body.items[0]!.statusSince).toBe(true);
     const all = await twin.request<{ items: unknown[] }>('GET', '/onboardings', { token: accountManager });
     expect(all.body.items).toHaveLength(2);
     const registered = await twin.request<{ items: unknown[] }>('GET', '/onboardings?status=REGISTERED', { token: accountManager });

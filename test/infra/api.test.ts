@@ -71,8 +71,9 @@ describe('the HTTP API', () => {
       const integration = resource(dev.template, integrationId).Properties ?? {};
       expect(integration.IntegrationType, route.routeKey).toBe('AWS_PROXY');
       expect(integration.PayloadFormatVersion, route.routeKey).toBe('2.0');
+      // The published version, never $LATEST: a deploy swaps the code under a route in one step.
       expect(renderCfnString(integration.IntegrationUri ?? ''), route.routeKey).toBe(
-        `<${logicalId(dev.stack, catalogFunction(dev.stack, route.functionName).function)}.Arn>`,
+        renderCfnString(dev.stack.resolve(catalogFunction(dev.stack, route.functionName).version.functionArn) as CfnValue),
       );
     }
   });
@@ -89,7 +90,7 @@ describe('the HTTP API', () => {
     const logGroupId = renderCfnString(logs.DestinationArn).replace(/^<(.+)\.Arn>$/, '$1');
     expect(resource(dev.template, logGroupId)).toMatchObject({
       Type: 'AWS::Logs::LogGroup',
-      Properties: { RetentionInDays: dev.stack.stage.logRetentionDays },
+      Properties: { RetentionInDays: dev.stack.stage.accessLogRetentionDays },
     });
   });
 });

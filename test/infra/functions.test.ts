@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { match } from '../support/matchers';
-import { FUNCTIONS, type FunctionSpec } from '../../functions/catalog';
+import { FUNCTION_DEFAULTS, FUNCTIONS, functionLimits, type FunctionSpec } from '../../functions/catalog';
 import { ENV } from '../../functions/runtime/env';
 import { type SynthesizedStage, synthesizeStage } from './synth-stage';
 import { type CfnValue, logicalId, ref, renderCfnString, resource, resourcesOfType, catalogFunction } from './template-queries';
@@ -33,6 +33,43 @@ describe('the Lambda functions', () => {
     }
   });
 
+  it('runs each one with the catalog default memory and timeout, or its own override', () => {
+    // The PDF renderers override both; everything else takes the default.
+    expect(specs.filter((spec) => spec.timeoutSeconds !== undefined || spec.memoryMb !== undefined).map((spec) => spec.name)).toEqual(
+      expect.arrayContaining(['AwaitClientDecision', 'ApplyClientDecision', 'SendFollowUpReport']),
+    );
+    for (const spec of specs) {
+      const properties = resource(dev.template, logicalId(dev.stack, catalogFunction(dev.stack, spec.name).function)).Properties ?? {};
+      const limits = functionLimits(spec);
+      expect({ MemorySize: properties.MemorySize, Timeout: properties.Timeout }, spec.name).toEqual({ MemorySize: limits.memoryMb, Timeout: limits.timeoutSeconds });
+      if (spec.timeoutSeconds === undefined) expect(properties.Timeout, spec.name).toBe(FUNCTION_DEFAULTS.timeoutSeconds);
+      if (spec.memoryMb === undefined) expect(properties.MemorySize, spec.name).toBe(FUNCTION_DEFAULTS.memoryMb);
+    }
+  });
+
+  it('publishes one retained version of each function, and the API and the schedules invoke that version, never $LATEST', () => {
+    const { stack, template } = dev;
+    const versions = resourcesOfType(template, 'AWS::Lambda::Version');
+    expect(versions).toHaveLength(specs.length);
+    // A version's logical id ends in a hash added at synthesis: read it from the resolved ARN.
+    const versionOf = new Map(specs.map((spec) => [spec.name, (stack.resolve(catalogFunction(stack, spec.name).version.functionArn) as { Ref: string }).Ref]));
+    for (const spec of specs) {
+      const version = resource(template, versionOf.get(spec.name)!);
+      expect(version.Properties?.FunctionName, spec.name).toEqual(ref(logicalId(stack, catalogFunction(stack, spec.name).function)));
+      expect([version.DeletionPolicy, version.UpdateReplacePolicy], spec.name).toEqual(['Retain', 'Retain']);
+    }
+    const versionIds = new Set(versionOf.values());
+    const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration');
+    expect(integrations.length).toBeGreaterThan(0);
+    for (const [id, integration] of integrations) {
+      const target = renderCfnString(integration.Properties?.IntegrationUri ?? '').replace(/^<(.+)>$/, '$1');
+      expect(versionIds.has(target), `${id} → ${target}`).toBe(true);
+    }
+    const targets = resourcesOfType(template, 'AWS::Events::Rule').flatMap(([, rule]) => (rule.Properties?.Targets ?? []) as { Arn: CfnValue }[]);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(versionIds.has(renderCfnString(target.Arn).replace(/^<(.+)>$/, '$1')), JSON.stringify(target.Arn)).toBe(true);
+  });
+
   it.each(specs.map((spec) => [spec.name, spec] as const))('%s gets exactly the environment its grants ask for', (name, spec) => {
     const { stack, template } = dev;
     const { stage } = stack;
@@ -51,9 +88,14 @@ describe('the Lambda functions', () => {
     };
     if (spec.grants.table) expected[ENV.tableName] = ref(logicalId(stack, stack.data.table));
     if (spec.grants.stateMachine?.includes('start')) {
-      expected[ENV.stateMachineArn] = ref(logicalId(stack, stack.workflow.stateMachine));
+      // The alias `live`: executions start on the newest published version.
+      expected[ENV.stateMachineArn] = { 'Fn::GetAtt': [stack.getLogicalId(stack.workflow.alias), 'Arn'] };
     }
-    if (spec.grants.email) expected[ENV.senderAddress] = stage.senderAddress;
+    if (spec.grants.email) {
+      expected[ENV.senderAddress] = stage.senderAddress;
+      expected[ENV.sesConfigurationSet] = stack.resolve(stack.email.configurationSet.configurationSetName) as CfnValue;
+    }
+    if (spec.grants.stuckAfterHours) expected[ENV.stuckAfterHours] = JSON.stringify(stage.stuckAfterHours);
     if (spec.grants.linkSigningKey) {
       expected[ENV.linkSigningSecretArn] = ref(logicalId(stack, stack.linkSigningKey.secret));
     }

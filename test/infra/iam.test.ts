@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, type FunctionSpec, workflowFunctions } from '../../functions/catalog';
-import { CatalogFunction } from '../../infra/constructs/catalog-function';
+import { CatalogFunction, TABLE_GRANT_ACTIONS } from '../../infra/constructs/catalog-function';
 import { type SynthesizedStage, synthesizeStage } from './synth-stage';
 import {
   type CfnValue,
@@ -11,22 +11,16 @@ import {
   resourcesOfType,
   catalogFunction,
   statementsOfRole,
+  acknowledgementsUnder,
 } from './template-queries';
 
 const specs: readonly FunctionSpec[] = FUNCTIONS;
-const DYNAMODB_READ_ACTIONS = new Set([
-  'dynamodb:BatchGetItem',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-  'dynamodb:GetItem',
-  'dynamodb:GetRecords',
-  'dynamodb:GetShardIterator',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-]);
+const DYNAMODB_READ_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+const DYNAMODB_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'];
 const XRAY_WRITE_ACTIONS = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
 const TASK_RESPONSE_ACTIONS = ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'];
 const SECRET_READ_ACTIONS = ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'];
+const SUPPRESSION_ACTIONS: string[] = ['ses:GetSuppressedDestination', 'ses:PutSuppressedDestination'];
 
 const withActionPrefix = (statements: PolicyStatement[], prefix: string) =>
   statements.filter((statement) => statement.Action.some((action) => action.startsWith(prefix)));
@@ -37,10 +31,12 @@ describe('IAM', () => {
   let dev: SynthesizedStage;
   let tableArn: string;
   let stateMachineArn: string;
+  let aliasArn: string;
   /** The ARN formatted from the state machine's fixed name, which callback grants use (no cycle). */
   let stateMachineNamedArn: string;
   let secretArn: string;
   let senderIdentityArn: string;
+  let configurationSetArn: string;
   const statementsOf = (name: string) =>
     statementsOfRole(dev.template, logicalId(dev.stack, catalogFunction(dev.stack, name).role));
 
@@ -49,20 +45,22 @@ describe('IAM', () => {
     const { stack } = dev;
     tableArn = `<${logicalId(stack, stack.data.table)}.Arn>`;
     stateMachineArn = `<${logicalId(stack, stack.workflow.stateMachine)}>`;
+    aliasArn = `<${stack.getLogicalId(stack.workflow.alias)}.Arn>`;
     const render = (value: string) => renderCfnString(stack.resolve(value) as CfnValue);
     stateMachineNamedArn =
       `arn:${render(stack.partition)}:states:${stack.stage.region}:${render(stack.account)}` +
       `:stateMachine:onboarding-${stack.stage.stage}`;
     secretArn = `<${logicalId(stack, stack.linkSigningKey.secret)}>`;
     senderIdentityArn = renderCfnString(stack.resolve(stack.email.identity.emailIdentityArn) as CfnValue);
+    configurationSetArn = renderCfnString(stack.resolve(stack.email.configurationSetArn) as CfnValue);
   });
 
   describe.each(specs.map((spec) => [spec.name, spec] as const))('%s', (name, spec) => {
-    it('only allows statements, and uses "*" only for X-Ray, which has no resource-level permissions', () => {
+    it('only allows statements, and uses "*" only for X-Ray and the suppression list, which have no resource-level permissions', () => {
       const statements = statementsOf(name);
       expect(statements.every((statement) => statement.Effect === 'Allow')).toBe(true);
       const starred = statements.filter((statement) => statement.Resource.includes('*'));
-      expect(actionsOf(starred)).toEqual(XRAY_WRITE_ACTIONS);
+      expect(actionsOf(starred)).toEqual([...XRAY_WRITE_ACTIONS, ...(spec.grants.suppression ? SUPPRESSION_ACTIONS : [])].sort());
     });
 
     it('reaches DynamoDB only as its table grant says, on the table and its indexes', () => {
@@ -73,21 +71,23 @@ describe('IAM', () => {
       }
       expect(resourcesOf(dynamodb)).toEqual([tableArn, `${tableArn}/index/*`]);
       const actions = actionsOf(dynamodb);
-      if (spec.grants.table === 'read') {
-        expect(actions.filter((action) => !DYNAMODB_READ_ACTIONS.has(action))).toEqual([]);
-      } else {
-        expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']));
-      }
+      const expected = {
+        read: DYNAMODB_READ_ACTIONS,
+        readWrite: [...DYNAMODB_READ_ACTIONS, ...DYNAMODB_WRITE_ACTIONS],
+        readWriteDelete: [...DYNAMODB_READ_ACTIONS, ...DYNAMODB_WRITE_ACTIONS, 'dynamodb:DeleteItem'],
+      }[spec.grants.table];
+      expect(actions).toEqual([...expected].sort());
+      expect(actions).toEqual([...TABLE_GRANT_ACTIONS[spec.grants.table]].sort());
     });
 
-    it('sends e-mail only with the email grant, and only as the stage sender identity', () => {
-      const ses = withActionPrefix(statementsOf(name), 'ses:');
+    it('sends e-mail only with the email grant, and only as the stage sender identity with its configuration set', () => {
+      const ses = withActionPrefix(statementsOf(name), 'ses:').filter((statement) => !statement.Action.some((action) => SUPPRESSION_ACTIONS.includes(action)));
       if (!spec.grants.email) {
         expect(ses).toEqual([]);
         return;
       }
       expect(actionsOf(ses)).toEqual(['ses:SendEmail']);
-      expect(resourcesOf(ses)).toEqual([senderIdentityArn]);
+      expect(resourcesOf(ses)).toEqual([senderIdentityArn, configurationSetArn].sort());
     });
 
     it('touches the state machine only as its stateMachine grants say, and only that state machine', () => {
@@ -95,10 +95,18 @@ describe('IAM', () => {
       const grants = spec.grants.stateMachine ?? [];
       const start = states.filter((statement) => statement.Action.includes('states:StartExecution'));
       const callback = states.filter((statement) => statement.Action.some((action) => TASK_RESPONSE_ACTIONS.includes(action)));
-      expect(start.length + callback.length).toBe(states.length);
+      const history = states.filter((statement) => statement.Action.includes('states:GetExecutionHistory'));
+      expect(start.length + callback.length + history.length).toBe(states.length);
+      if (spec.grants.executionHistory) {
+        expect(actionsOf(history)).toEqual(['states:GetExecutionHistory']);
+        expect(resourcesOf(history)).toEqual([`${stateMachineNamedArn.replace(':stateMachine:', ':execution:')}:*`]);
+      } else {
+        expect(history).toEqual([]);
+      }
       if (grants.includes('start')) {
+        // The alias it starts through, and the state machine's own ARN, which IAM checks for a start through an alias.
         expect(actionsOf(start)).toEqual(['states:StartExecution']);
-        expect(resourcesOf(start)).toEqual([stateMachineArn]);
+        expect(resourcesOf(start)).toEqual([stateMachineArn, aliasArn].sort());
       } else {
         expect(start).toEqual([]);
       }
@@ -168,16 +176,33 @@ describe('IAM', () => {
     expect(starters.map((spec) => spec.name)).toContain('CreateOnboarding');
   });
 
-  it('lets the state machine invoke exactly the workflow functions', () => {
+  it("lets the state machine invoke exactly the workflow functions' published versions, never $LATEST", () => {
     const { stack, template } = dev;
     const statements = statementsOfRole(template, logicalId(stack, stack.workflow.stateMachine.role));
     const lambda = withActionPrefix(statements, 'lambda:');
     expect(actionsOf(lambda)).toEqual(['lambda:InvokeFunction']);
+    // Every version (`:*`): executions still running on an older state-machine version invoke older function versions.
     expect(resourcesOf(lambda)).toEqual(
       workflowFunctions()
-        .map((spec) => `<${logicalId(stack, catalogFunction(stack, spec.name).function)}.Arn>`)
+        .map((spec) => `<${logicalId(stack, catalogFunction(stack, spec.name).function)}.Arn>:*`)
         .sort(),
     );
+    const acknowledged = acknowledgementsUnder(stack.workflow).filter(({ rule }) => rule.endsWith('.Arn>:*]'));
+    expect(acknowledged).toHaveLength(workflowFunctions().length);
+    for (const { reason } of acknowledged) expect(String(reason)).toMatch(/shared by all state-machine versions/);
+  });
+
+  it('grants Scan to no role, and DeleteItem only to the functions whose table grant is readWriteDelete', () => {
+    const { template } = dev;
+    const allActions = resourcesOfType(template, 'AWS::IAM::Policy').flatMap(([, policy]) =>
+      JSON.stringify(policy.Properties?.PolicyDocument).match(/dynamodb:[A-Za-z*]+/g) ?? [],
+    );
+    expect(allActions.length).toBeGreaterThan(0);
+    expect(allActions.filter((action) => action === 'dynamodb:Scan' || action === 'dynamodb:*')).toEqual([]);
+    const deleters = specs.filter((spec) => withActionPrefix(statementsOf(spec.name), 'dynamodb:').some((s) => s.Action.includes('dynamodb:DeleteItem')));
+    expect(deleters.map((spec) => spec.name)).toEqual(specs.filter((spec) => spec.grants.table === 'readWriteDelete').map((spec) => spec.name));
+    // Technicians removes the old address's claim when an e-mail address changes.
+    expect(deleters.map((spec) => spec.name)).toContain('Technicians');
   });
 
   it('refuses the start grant on a workflow function (it would need the state machine that needs it)', () => {
@@ -197,7 +222,7 @@ describe('IAM', () => {
           email: stack.email,
           linkSigningKey: stack.linkSigningKey,
         });
-        expect(() => fn.connectStateMachine(stack.workflow.stateMachine)).toThrow(/cannot also hold the stateMachine start grant/);
+        expect(() => fn.connectStateMachine(stack.workflow)).toThrow(/cannot also hold the stateMachine start grant/);
       },
     });
     expect(stack.functions.has('StartingStage')).toBe(false);

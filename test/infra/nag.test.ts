@@ -32,7 +32,7 @@ describe.each(stages)('validation of the %s stack', (stage) => {
       expect((reason as string).trim().length, `${path} ${rule}`).toBeGreaterThanOrEqual(40);
     }
     expect(new Set(acknowledgements.map(({ rule }) => rule.replace(/\[.*$/, '')))).toEqual(
-      new Set(['AwsSolutions-IAM5', 'AwsSolutions-APIG4', 'AwsSolutions-SMG4']),
+      new Set(['AwsSolutions-IAM5', 'AwsSolutions-APIG4', 'AwsSolutions-SMG4', 'AwsSolutions-SF1']),
     );
   });
 });

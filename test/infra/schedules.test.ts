@@ -9,48 +9,63 @@ interface RuleProperties {
   Targets: { Arn: CfnValue; Id: string; Input?: unknown; RetryPolicy?: { MaximumRetryAttempts: number; MaximumEventAgeInSeconds: number } }[];
 }
 
+/** Every sweep of the product and how often it runs. */
+const EXPECTED_SCHEDULES = [
+  ['StartStrandedIntakes', { everyMinutes: 10 }],
+  ['SweepSla', { everyMinutes: 5 }],
+  ['SweepCallbacks', { everyMinutes: 5 }],
+  ['SweepStuckOnboardings', { everyMinutes: 60 }],
+] as const;
+
 describe('schedules', () => {
   let dev: SynthesizedStage;
   const rules = () => resourcesOfType(dev.template, 'AWS::Events::Rule').map(([, rule]) => rule.Properties as unknown as RuleProperties);
-  const functionArn = (name: string) => getAtt(logicalId(dev.stack, catalogFunction(dev.stack, name).function));
+  // Rules invoke the published version (a Ref to the AWS::Lambda::Version), as every trigger does.
+  // (the version's logical id carries a hash of its code, so it is read through resolve).
+  const versionRef = (name: string): CfnValue => dev.stack.resolve(catalogFunction(dev.stack, name).version.functionArn) as CfnValue;
+  const versionLogicalId = (name: string): string => (versionRef(name) as { Ref: string }).Ref;
 
   beforeAll(() => {
     dev = synthesizeStage('dev');
   });
 
-  it('the catalog schedules SweepSla every 5 minutes', () => {
-    expect(scheduledFunctions().map((spec) => [spec.name, spec.schedule])).toEqual([['SweepSla', { everyMinutes: 5 }]]);
+  it('the catalog schedules the sweeps', () => {
+    expect(scheduledFunctions().map((spec) => [spec.name, spec.schedule])).toEqual(EXPECTED_SCHEDULES);
   });
 
-  it('runs SweepSla with a rate(5 minutes) rule that hands it the scheduled event itself', () => {
-    const sweep = rules().filter((rule) => rule.Targets.some((target) => JSON.stringify(target.Arn) === JSON.stringify(functionArn('SweepSla'))));
-    expect(sweep).toHaveLength(1);
-    const [rule] = sweep;
-    expect(rule).toMatchObject({ ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
+  it.each(EXPECTED_SCHEDULES)('runs %s with a rate rule that hands its version the scheduled event itself', (name, { everyMinutes }) => {
+    const matching = rules().filter((rule) => rule.Targets.some((target) => JSON.stringify(target.Arn) === JSON.stringify(versionRef(name))));
+    expect(matching).toHaveLength(1);
+    const [rule] = matching;
+    const expression = everyMinutes % 60 === 0 ? `rate(${everyMinutes / 60} hour${everyMinutes === 60 ? '' : 's'})` : `rate(${everyMinutes} minutes)`;
+    expect(rule).toMatchObject({ ScheduleExpression: expression, State: 'ENABLED' });
     expect(rule!.Targets).toHaveLength(1);
     const [target] = rule!.Targets;
     // No Input: the function gets the EventBridge event, whose `time` is its clock.
     expect(target!.Input).toBeUndefined();
     // A run is worth delivering until the next one is due, no longer.
-    expect(target!.RetryPolicy).toEqual({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 300 });
+    expect(target!.RetryPolicy).toEqual({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: everyMinutes * 60 });
   });
 
-  it('lets EventBridge invoke SweepSla from that rule only', () => {
-    const rule = dev.stack.schedules.rules.get('SweepSla');
+  it.each(EXPECTED_SCHEDULES)('lets EventBridge invoke %s from its rule only', (name) => {
+    const rule = dev.stack.schedules.rules.get(name);
     expect(rule).toBeDefined();
     const permissions = resourcesOfType(dev.template, 'AWS::Lambda::Permission')
       .map(([, permission]) => permission.Properties ?? {})
-      .filter((permission) => permission.Principal === 'events.amazonaws.com');
-    expect(permissions).toEqual([expect.objectContaining({ Action: 'lambda:InvokeFunction', FunctionName: functionArn('SweepSla'), SourceArn: getAtt(logicalId(dev.stack, rule!)) })]);
+      .filter((permission) => permission.Principal === 'events.amazonaws.com' && JSON.stringify(permission.FunctionName) === JSON.stringify(versionRef(name)));
+    expect(permissions).toEqual([expect.objectContaining({ Action: 'lambda:InvokeFunction', SourceArn: getAtt(logicalId(dev.stack, rule!)) })]);
   });
 
-  it('retries a failed run once, and not after the next one is due', () => {
-    const configs = resourcesOfType(dev.template, 'AWS::Lambda::EventInvokeConfig').map(([, config]) => config.Properties ?? {});
+  it.each(EXPECTED_SCHEDULES)('retries a failed run of %s once, and not after the next one is due', (name, { everyMinutes }) => {
+    const fn = catalogFunction(dev.stack, name);
+    const configs = resourcesOfType(dev.template, 'AWS::Lambda::EventInvokeConfig')
+      .map(([, config]) => config.Properties ?? {})
+      .filter((config) => JSON.stringify(config.FunctionName) === JSON.stringify({ Ref: logicalId(dev.stack, fn.function) }));
     expect(configs).toEqual([
       expect.objectContaining({
-        FunctionName: { Ref: logicalId(dev.stack, catalogFunction(dev.stack, 'SweepSla').function) },
         MaximumRetryAttempts: 1,
-        MaximumEventAgeInSeconds: 300,
+        MaximumEventAgeInSeconds: everyMinutes * 60,
+        Qualifier: getAtt(versionLogicalId(name), 'Version'),
       }),
     ]);
   });
@@ -59,9 +74,12 @@ describe('schedules', () => {
     const scheduled = new Set(scheduledFunctions().map((spec) => spec.name));
     const unscheduled = (FUNCTIONS as readonly FunctionSpec[]).filter((spec) => !scheduled.has(spec.name));
     expect(unscheduled.length).toBeGreaterThan(0);
-    const targets = rules().flatMap((rule) => rule.Targets.map((target) => JSON.stringify(target.Arn)));
-    for (const spec of unscheduled) expect(targets, spec.name).not.toContain(JSON.stringify(functionArn(spec.name)));
+    // Scheduled rules only (HandleEmailEvent has an event-pattern rule of its own).
+    const targets = rules()
+      .filter((rule) => rule.ScheduleExpression !== undefined)
+      .flatMap((rule) => rule.Targets.map((target) => JSON.stringify(target.Arn)));
+    for (const spec of unscheduled) expect(targets, spec.name).not.toContain(JSON.stringify(versionRef(spec.name)));
     expect(rules().filter((rule) => rule.ScheduleExpression !== undefined)).toHaveLength(scheduled.size);
-    expect([...dev.stack.schedules.rules.keys()]).toEqual([...scheduled]);
+    expect([...dev.stack.schedules.rules.keys()].sort()).toEqual([...scheduled].sort());
   });
 });

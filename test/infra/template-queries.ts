@@ -12,6 +12,7 @@ export interface CfnResource {
   Properties?: Record<string, CfnValue>;
   DeletionPolicy?: string;
   UpdateReplacePolicy?: string;
+  DependsOn?: string[];
 }
 
 export interface PolicyStatement {

@@ -11,6 +11,7 @@ type Mailer = typeof import('../../functions/adapters/ses/mailer');
 /** The mailer reads its sender once, when its module loads (as a Lambda container does): load it after setting it. */
 async function loadMailer(sender: string): Promise<Mailer> {
   process.env.SENDER_ADDRESS = sender;
+  process.env.SES_CONFIGURATION_SET = 'onboarding-test';
   vi.resetModules();
   return import('../../functions/adapters/ses/mailer');
 }
@@ -33,7 +34,7 @@ function onboardingFor(companyName: string, locale: 'nl' | 'en') {
 describe('mailer on aws-ses-v2-local', () => {
   it('delivers the Dutch confirmation as HTML and text, with the client name escaped in HTML', async () => {
     const onboarding = onboardingFor('Evil <script>alert(1)</script> & Co', 'nl');
-    const messageId = await sendEmail({ to: ['sanne@korenschoof.example'], ...registrationConfirmation(onboarding) });
+    const messageId = await sendEmail({ to: ['sanne@korenschoof.example'], onboardingId: onboarding.id, ...registrationConfirmation(onboarding) });
     const mail = (await sesInbox(ses.url)).find((m) => m.messageId === messageId)!;
     expect(mail.destination.to).toEqual(['sanne@korenschoof.example']);
     expect(mail.from).toContain('onboarding@breakfix.example');
@@ -46,7 +47,7 @@ describe('mailer on aws-ses-v2-local', () => {
   });
 
   it('writes English for an English-speaking client', async () => {
-    const messageId = await sendEmail({ to: ['a@b.example'], ...registrationConfirmation(onboardingFor('Acme', 'en')) });
+    const messageId = await sendEmail({ to: ['a@b.example'], onboardingId: 'onb-01JTEST00000000000000000000', ...registrationConfirmation(onboardingFor('Acme', 'en')) });
     const mail = (await sesInbox(ses.url)).find((m) => m.messageId === messageId)!;
     expect(mail.subject).toBe('Your Break & Fix onboarding is registered – Acme');
     expect(mail.body.text).toContain('Dear Sanne de Vries,');
@@ -55,7 +56,7 @@ describe('mailer on aws-ses-v2-local', () => {
 
   it('refuses a malformed sender or recipient before calling SES (the twin would accept any)', async () => {
     const count = (await sesInbox(ses.url)).length;
-    const message = { to: ['a@b.example'], subject: 's', text: 't', html: '<p>t</p>' };
+    const message = { to: ['a@b.example'], onboardingId: 'onb-01JTEST00000000000000000000', subject: 's', text: 't', html: '<p>t</p>' };
     const invalid = { name: 'InvalidEmailAddressError' };
     await expect(sendEmail({ ...message, to: ['a@b.example\r\nBcc: x@y.z'] })).rejects.toMatchObject(invalid);
     await expect(sendEmail({ ...message, to: [] })).rejects.toMatchObject(invalid);

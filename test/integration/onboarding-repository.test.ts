@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestDynamoDb, REGION } from '../support/emulators';
 import { LOCAL_CREDENTIALS } from '../../infra/local/local-aws';
 import { intakeSchema } from '../../functions/domain/intake';
@@ -14,6 +15,7 @@ type Notices = typeof import('../../functions/adapters/dynamodb/notice-repositor
 
 let dynamodb: Awaited<ReturnType<typeof startTestDynamoDb>>;
 let client: DynamoDBClient;
+let documents: DynamoDBDocumentClient;
 let insertOnboarding: Repository['insertOnboarding'];
 let findOnboarding: Repository['findOnboarding'];
 let findOnboardingWithTimeline: (id: string) => Promise<OnboardingRecord | undefined>;
@@ -31,6 +33,7 @@ let claimIdempotencyKey: typeof import('../../functions/adapters/dynamodb/idempo
 beforeAll(async () => {
   dynamodb = await startTestDynamoDb();
   client = new DynamoDBClient({ endpoint: dynamodb.url, region: REGION, credentials: LOCAL_CREDENTIALS });
+  documents = DynamoDBDocumentClient.from(client);
   // The adapters read TABLE_NAME once, when they load (as a Lambda container does): load them now.
   ({ insertOnboarding, findOnboarding, findOnboardingWithTimeline, listOnboardings, OnboardingAlreadyExistsError, recordAnalysisSubmission, transitionOnboarding } =
     await import('../../functions/adapters/dynamodb/onboarding-repository'));
@@ -69,6 +72,24 @@ async function partition(onboardingId: string): Promise<string[]> {
     }),
   );
   return (Items ?? []).map((item) => item.sk!.S!);
+}
+
+/** The aggregate item as stored, keys and all. */
+async function rawAggregate(onboardingId: string): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await documents.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: onboardingKey(onboardingId), ConsistentRead: true }));
+  return Item;
+}
+
+/** The onboarding as the creation index lists it (GSIs are eventually consistent; DynamoDB Local is at once). */
+async function eventuallyListed(onboardingId: string) {
+  let cursor: string | undefined;
+  do {
+    const page = await listOnboardings({ limit: 100, cursor });
+    const found = page.items.find((item) => item.id === onboardingId);
+    if (found) return found;
+    cursor = page.nextCursor;
+  } while (cursor);
+  throw new Error(`${onboardingId} is not in the creation index`);
 }
 
 async function itemCount(): Promise<number> {
@@ -234,11 +255,12 @@ describe('onboarding repository on DynamoDB Local', () => {
     expect(named).toMatchObject({ entity: 'onboarding', field: undefined });
   });
 
-  it('lists by status newest first through the GSI, page by page, and rejects a forged cursor', async () => {
+  it('lists by status, newest status first, through the GSI, page by page, and rejects a forged cursor', async () => {
     const created: Onboarding[] = [];
     for (let day = 10; day < 15; day++) {
       const onboarding = await stored(new Date(`2026-11-${day}T09:00:00Z`));
-      created.push(await transitionOnboarding(onboarding, 'registered', { at: onboarding.createdAt, actor: system }));
+      // Registered in the opposite order: the list by status follows when the status began, not the intake.
+      created.push(await transitionOnboarding(onboarding, 'registered', { at: `2026-11-${30 - day}T09:00:00.000Z`, actor: system }));
     }
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -248,7 +270,8 @@ describe('onboarding repository on DynamoDB Local', () => {
       seen.push(...page.items.map((o) => o.id));
       cursor = page.nextCursor;
     } while (cursor);
-    const expected = created.map((o) => o.id).reverse();
+    const expected = [...created].sort((a, b) => b.statusSince!.localeCompare(a.statusSince!)).map((o) => o.id);
+    expect(expected).toEqual(created.map((o) => o.id));
     expect(seen.filter((id) => expected.includes(id))).toEqual(expected);
     expect((await listOnboardings({ status: 'RECEIVED', limit: 100 })).items.every((o) => o.status === 'RECEIVED')).toBe(true);
 
@@ -256,6 +279,85 @@ describe('onboarding repository on DynamoDB Local', () => {
     expect(all.items.length).toBeGreaterThanOrEqual(created.length + 3);
     const page = await listOnboardings({ status: 'REGISTERED', limit: 1 });
     await expect(listOnboardings({ status: 'FAILED', limit: 1, cursor: page.nextCursor })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('records when the status began: statusSince and the status index key move with every status change', async () => {
+    const onboarding = await stored(new Date('2026-10-01T09:00:00Z'));
+    expect((await rawAggregate(onboarding.id))).toMatchObject({ statusSince: onboarding.createdAt, byStatusSk: `${onboarding.createdAt}#${onboarding.id}` });
+    const registered = await transitionOnboarding(onboarding, 'registered', { at: '2026-10-01T09:00:05.000Z', actor: system });
+    const awaiting = await transitionOnboarding(registered, 'analysisAwaited', { at: '2026-10-01T09:00:09.000Z', actor: system });
+    expect(awaiting.statusSince).toBe('2026-10-01T09:00:09.000Z');
+    expect(await findOnboarding(onboarding.id)).toMatchObject({ status: 'AWAITING_ANALYSIS', statusSince: '2026-10-01T09:00:09.000Z', createdAt: onboarding.createdAt });
+    expect(await rawAggregate(onboarding.id)).toMatchObject({
+      byStatusPk: 'STATUS#AWAITING_ANALYSIS',
+      byStatusSk: `2026-10-01T09:00:09.000Z#${onboarding.id}`,
+      // The creation index keeps the intake's time.
+      byCreatedSk: `${onboarding.createdAt}#${onboarding.id}`,
+    });
+  });
+
+  it('gets from both onboarding indexes exactly what a list row shows, though they project only that', async () => {
+    const { summarize } = await import('../../functions/list-onboardings/summary');
+    const onboarding = await stored(new Date('2026-10-02T09:00:00Z'));
+    const registered = await transitionOnboarding(onboarding, 'registered', { at: '2026-10-02T09:01:00.000Z', actor: system });
+    const full = (await findOnboarding(registered.id))!;
+    const byStatus = (await listOnboardings({ status: 'REGISTERED', limit: 100 })).items.find((item) => item.id === registered.id);
+    const byCreation = await eventuallyListed(registered.id);
+    expect(byStatus && summarize(byStatus)).toEqual(summarize(full));
+    expect(summarize(byCreation)).toEqual(summarize(full));
+    expect(summarize(full).statusSince).toBe('2026-10-02T09:01:00.000Z');
+    // Projected, not copied whole: what no list reads stays out of the index.
+    expect(Object.keys(byCreation)).not.toContain('expectations');
+    expect(Object.keys(byCreation)).not.toContain('changeRequests');
+  });
+
+  it('reads an aggregate with attributes it does not know, and a status change keeps them (forward-compatible)', async () => {
+    const onboarding = await stored(new Date('2026-10-03T09:00:00Z'));
+    // As newer code might have written it: a field of its own, and one inside a known map.
+    await documents.send(
+      new UpdateCommand({
+        TableName: process.env.TABLE_NAME,
+        Key: onboardingKey(onboarding.id),
+        UpdateExpression: 'SET futureField = :future, #client.futureNested = :nested',
+        ExpressionAttributeNames: { '#client': 'client' },
+        ExpressionAttributeValues: { ':future': { kind: 'later', n: 2 }, ':nested': 'kept' },
+      }),
+    );
+    const read = (await findOnboarding(onboarding.id))!;
+    expect(read).toMatchObject({ id: onboarding.id, status: 'RECEIVED', client: { companyName: onboarding.client.companyName } });
+    expect((await findOnboardingWithTimeline(onboarding.id))?.onboarding.status).toBe('RECEIVED');
+    await transitionOnboarding(read, 'registered', { at: '2026-10-03T09:00:05.000Z', actor: system });
+    expect(await rawAggregate(onboarding.id)).toMatchObject({ status: 'REGISTERED', futureField: { kind: 'later', n: 2 }, client: { futureNested: 'kept' } });
+  });
+
+  it('lists and moves an aggregate stored before statusSince existed (keyed by its creation)', async () => {
+    const onboarding = anOnboarding(new Date('2026-10-04T09:00:00Z'));
+    const { statusSince: _none, ...old } = onboarding;
+    // The item as the code before statusSince stored it: REGISTERED since updatedAt, keyed by creation.
+    await documents.send(
+      new PutCommand({
+        TableName: process.env.TABLE_NAME,
+        Item: {
+          ...old,
+          status: 'REGISTERED',
+          version: 2,
+          updatedAt: '2026-10-04T09:00:05.000Z',
+          ...onboardingKey(onboarding.id),
+          byStatusPk: 'STATUS#REGISTERED',
+          byStatusSk: `${onboarding.createdAt}#${onboarding.id}`,
+          byCreatedPk: 'ONBOARDINGS',
+          byCreatedSk: `${onboarding.createdAt}#${onboarding.id}`,
+          entity: 'Onboarding',
+        },
+      }),
+    );
+    const { summarize } = await import('../../functions/list-onboardings/summary');
+    const listed = (await listOnboardings({ status: 'REGISTERED', limit: 100 })).items.find((item) => item.id === onboarding.id);
+    expect(listed && summarize(listed).statusSince).toBe('2026-10-04T09:00:05.000Z');
+    const read = (await findOnboarding(onboarding.id))!;
+    expect(read.statusSince).toBeUndefined();
+    await transitionOnboarding(read, 'analysisAwaited', { at: '2026-10-04T09:00:09.000Z', actor: system });
+    expect(await rawAggregate(onboarding.id)).toMatchObject({ statusSince: '2026-10-04T09:00:09.000Z', byStatusSk: `2026-10-04T09:00:09.000Z#${onboarding.id}` });
   });
 
   it('claims an idempotency key once per caller', async () => {

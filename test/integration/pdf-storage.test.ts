@@ -21,6 +21,7 @@ beforeAll(async () => {
   db = await startTestDynamoDb('pdf-storage');
   ses = await startTestSes();
   process.env.SENDER_ADDRESS = 'Break & Fix <onboarding@breakfix.example>';
+  process.env.SES_CONFIGURATION_SET = 'onboarding-test';
   vi.resetModules();
   repository = await import('../../functions/adapters/dynamodb/pdf-repository');
   mailer = await import('../../functions/adapters/ses/mailer');
@@ -82,6 +83,7 @@ describe('attachments through the mailer on aws-ses-v2-local', () => {
     const bytes = pdfLike(120_000, 6);
     const messageId = await mailer.sendEmail({
       to: ['sanne@korenschoof.example'],
+      onboardingId: ONBOARDING,
       replyTo: ['am@breakfix.example'],
       subject: 'Uw serviceovereenkomst',
       text: 'Zie de bijlage.',
@@ -97,7 +99,7 @@ describe('attachments through the mailer on aws-ses-v2-local', () => {
   });
 
   it('sends no Attachments member when there is nothing to attach', async () => {
-    const messageId = await mailer.sendEmail({ to: ['a@b.example'], subject: 's', text: 't', html: '<p>t</p>', attachments: [] });
+    const messageId = await mailer.sendEmail({ to: ['a@b.example'], onboardingId: ONBOARDING, subject: 's', text: 't', html: '<p>t</p>', attachments: [] });
     const mail = (await sesInbox(ses.url)).find((m) => m.messageId === messageId)!;
     expect(mail.attachments ?? []).toEqual([]);
   });

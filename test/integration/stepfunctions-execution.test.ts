@@ -53,7 +53,8 @@ describe('Step Functions twin: running executions', () => {
             Type: 'Task',
             Resource: TASK,
             Parameters: {
-              FunctionName: WORK_FN,
+              // A published version, as the product's ASL names its functions.
+              FunctionName: `${WORK_FN}:1`,
               Payload: {
                 'n.$': '$.prepared.n',
                 'executionId.$': '$$.Execution.Id',
@@ -88,7 +89,7 @@ describe('Step Functions twin: running executions', () => {
     expect(described.stopDate!.getTime()).toBeGreaterThanOrEqual(described.startDate!.getTime());
     expect(payloads).toEqual([
       {
-        functionArn: WORK_FN,
+        functionArn: `${WORK_FN}:1`,
         payload: { n: 41, executionId: executionArn, executionName: 'happy', stateMachine: 'fixture', input: { id: 'o-1' } },
       },
     ]);
@@ -113,8 +114,8 @@ describe('Step Functions twin: running executions', () => {
     expect(events[0]).toMatchObject({ previousEventId: 0, executionStartedEventDetails: { input: '{"id":"o-1"}' } });
     expect(events[1]).toMatchObject({ previousEventId: 0, stateEnteredEventDetails: { name: 'Prepare' } });
     expect(events[4]!.taskScheduledEventDetails).toMatchObject({ resourceType: 'lambda', resource: 'invoke', region: REGION, timeoutInSeconds: 5 });
-    expect(JSON.parse(events[4]!.taskScheduledEventDetails!.parameters!)).toMatchObject({ FunctionName: WORK_FN, Payload: { n: 41 } });
-    expect(JSON.parse(events[6]!.taskSucceededEventDetails!.output!)).toEqual({ ExecutedVersion: '$LATEST', Payload: { value: 42 }, StatusCode: 200 });
+    expect(JSON.parse(events[4]!.taskScheduledEventDetails!.parameters!)).toMatchObject({ FunctionName: `${WORK_FN}:1`, Payload: { n: 41 } });
+    expect(JSON.parse(events[6]!.taskSucceededEventDetails!.output!)).toEqual({ ExecutedVersion: '1', Payload: { value: 42 }, StatusCode: 200 });
     expect(events[7]).toMatchObject({ previousEventId: 7, stateExitedEventDetails: { name: 'Work' } });
     expect(events.at(-1)!.executionSucceededEventDetails!.output).toBe(described.output);
   });

@@ -3,6 +3,7 @@ import {
   idempotencyKey,
   onboardingIndexKeys,
   onboardingKey,
+  statusIndexKeys,
   ticketIndexKeys,
   timelineEventKey,
   withoutKeys,
@@ -24,12 +25,16 @@ describe('key builders', () => {
   });
 
   it('fills the key attributes of the onboarding GSIs, and a ticket those of the ticket GSIs', () => {
-    const keys = onboardingIndexKeys('REGISTERED', '2026-11-26T10:00:00.000Z', 'onb-X');
+    const keys = onboardingIndexKeys({ id: 'onb-X', status: 'REGISTERED', createdAt: '2026-11-26T10:00:00.000Z', statusSince: '2026-11-27T08:00:00.000Z' });
     for (const gsi of [GSIS.onboardingsByStatus, GSIS.onboardingsByCreatedAt]) {
       expect(keys).toHaveProperty(gsi.partitionKey);
       expect(keys).toHaveProperty(gsi.sortKey);
     }
     expect(keys.byStatusPk).toBe('STATUS#REGISTERED');
+    // Within a status by when it began; among all by creation.
+    expect(keys.byStatusSk).toBe('2026-11-27T08:00:00.000Z#onb-X');
+    expect(keys.byCreatedSk).toBe('2026-11-26T10:00:00.000Z#onb-X');
+    expect(statusIndexKeys('AWAITING_ANALYSIS', '2026-11-28T09:00:00.000Z', 'onb-X')).toEqual({ byStatusPk: 'STATUS#AWAITING_ANALYSIS', byStatusSk: '2026-11-28T09:00:00.000Z#onb-X' });
     const ticket = { ticketId: 'tkt-X-01', status: 'ASSIGNED', createdAt: '2026-11-26T10:00:00.000Z', assignee: { technicianId: 'tech-A' }, nextSlaCheckAt: '2026-11-26T12:00:00.000Z' };
     const ticketKeys = ticketIndexKeys(ticket);
     for (const gsi of [GSIS.ticketsByAssignee, GSIS.ticketsBySlaCheck]) {

@@ -64,6 +64,7 @@ function walk(machine: AslMachine, start: Set<OnboardingStatus>) {
     if (edge.kind === 'next') return exit;
     const choice = machine.States[edge.from]!;
     const variable = edge.test?.variable ?? choice.Choices?.[0]?.Variable ?? '';
+    if (variable === '$.resumeAt') return resumeBranch(edge, exit);
     const { task, field } = resultOf(edge.from, variable);
     const outcomes = task ? steps[task]?.outcomes?.[field] : undefined;
     if (!outcomes) {
@@ -80,6 +81,21 @@ function walk(machine: AslMachine, start: Set<OnboardingStatus>) {
       for (const status of exit) if (to ? status === to : !allMoves.has(status)) narrowed.add(status);
     }
     return narrowed;
+  };
+
+  /**
+   * A retry's execution starts from a FAILED onboarding (ResumeOnboarding), and resumes at a state
+   * in a status that state accepts (the one it failed in); any other execution starts RECEIVED.
+   */
+  const resumeBranch = (edge: AslEdge, exit: Set<OnboardingStatus>): Set<OnboardingStatus> => {
+    if (edge.kind === 'default') return exit;
+    if (edge.to === 'ResumeOnboarding') return new Set(['FAILED']);
+    let target = edge.to;
+    while (machine.States[target]?.Type === 'Pass') target = machine.States[target]!.Next!;
+    const state = machine.States[target]!;
+    const inner = state.ItemProcessor ?? state.Iterator;
+    const accepts = steps[inner ? inner.StartAt : target]?.accepts ?? [];
+    return new Set([...exit].filter((status) => accepts.includes(status)));
   };
 
   const queue: string[] = [machine.StartAt];

@@ -20,6 +20,8 @@ import { analysisEscalation } from '../../functions/templates/email/analysis-esc
 import { analysisReminder } from '../../functions/templates/email/analysis-reminder';
 import { analystNotification } from '../../functions/templates/email/analyst-notification';
 import { assignmentEscalationNotice } from '../../functions/templates/email/assignment-escalation';
+import { contactUndeliverableNotice } from '../../functions/templates/email/contact-undeliverable';
+import { staffAddressUndeliverableAlert } from '../../functions/templates/email/staff-address-undeliverable';
 import { failureAlert } from '../../functions/templates/email/failure-alert';
 import { followUpReportEmail } from '../../functions/templates/email/follow-up-report';
 import type { RenderedEmail } from '../../functions/templates/email/layout';
@@ -108,7 +110,10 @@ function everyEmail(locale: 'nl' | 'en'): Array<[module: string, name: string, e
     ['analysis-reminder.ts', 'reminder', analysisReminder({ onboarding, reminder: 1, maxReminders: 3, apiUrl: API })],
     ['analyst-notification.ts', 'notification', analystNotification({ onboarding, apiUrl: API })],
     ['assignment-escalation.ts', 'escalation', assignmentEscalationNotice({ ticket, onboarding, waitingSince: AT, excluded: [{ technicianId: 'tech-1', why: 'at-capacity' }], apiUrl: API })],
-    ['failure-alert.ts', 'alert', failureAlert({ onboardingId: onboarding.id, error: 'States.Timeout', at: AT, executionHint: 'arn:aws:states:x' })],
+    ['contact-undeliverable.ts', 'notice', contactUndeliverableNotice({ onboarding, contact: onboarding.contacts[0]!, problem: BOUNCE, apiUrl: API })],
+    ['contact-undeliverable.ts', 'notice via operations', contactUndeliverableNotice({ onboarding, contact: onboarding.contacts[0]!, problem: { ...BOUNCE, reason: 'COMPLAINT', kind: 'abuse' }, apiUrl: API, accountManagerUnreachable: true })],
+    ['staff-address-undeliverable.ts', 'alert', staffAddressUndeliverableAlert({ address: 'am@breakfix.example', problem: BOUNCE, onboardingId: onboarding.id, role: 'account manager' })],
+    ['failure-alert.ts', 'alert', failureAlert({ onboardingId: onboarding.id, error: 'States.Timeout', at: AT, executionHint: 'arn:aws:states:x', retryUrl: `${API}/onboardings/${onboarding.id}/retry` })],
     ['follow-up-report.ts', 'report', followUpReportEmail({ onboarding, report: exampleReport({ agreement }), feedbackUrl: 'https://breakfix.example/feedback/f?a=1&b=2' })],
     ['monitoring-started.ts', 'notice', monitoringStartedNotice({ onboarding, until: AT, problemUrl: 'https://breakfix.example/problems/p?a=1&b=2', ticketsResolved: 2 })],
     ['registration-confirmation.ts', 'confirmation', registrationConfirmation(onboarding)],
@@ -118,6 +123,9 @@ function everyEmail(locale: 'nl' | 'en'): Array<[module: string, name: string, e
     ['ticket-assigned.ts', 'notice', ticketAssignedNotice({ ticket, onboarding, technician, apiUrl: API })],
   ];
 }
+
+/** A permanent bounce as HandleEmailEvent records it. */
+const BOUNCE = { address: 'sanne@korenschoof.example', reason: 'BOUNCE', messageId: 'ses-message-1', at: '2026-11-26T13:05:00.000Z', kind: 'Permanent/General' } as const;
 
 describe('the list below covers every e-mail template', () => {
   it('names every module of functions/templates/email that renders an e-mail', () => {

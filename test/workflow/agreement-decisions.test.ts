@@ -39,7 +39,8 @@ describe('client decisions', () => {
     // No technician exists in this twin: the ticket waits for one (seed step 4, tested in tickets.test.ts).
     const events = await historyWhen(twin, executionArn, waitingIn('AwaitTechnician'));
     // Below the review threshold the offer goes to the client without a release.
-    expect(statesEntered(events).slice(0, 10)).toEqual([
+    expect(statesEntered(events).slice(0, 11)).toEqual([
+      'ResumeOrStart',
       'RegisterOnboarding',
       'AwaitAnalysis',
       'DraftAgreement',
@@ -117,7 +118,8 @@ describe('client decisions', () => {
 
     expect((await decide(twin, secondUrl, { name: 'Sanne de Vries', consent: 'yes', decision: 'approve' })).status).toBe(200);
     const events = await historyWhen(twin, executionArn, waitingIn('AwaitTechnician'));
-    expect(statesEntered(events).slice(0, 14)).toEqual([
+    expect(statesEntered(events).slice(0, 15)).toEqual([
+      'ResumeOrStart',
       'RegisterOnboarding',
       'AwaitAnalysis',
       'DraftAgreement',

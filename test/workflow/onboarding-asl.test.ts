@@ -62,6 +62,9 @@ describe('onboarding.asl.json on the twin', () => {
     const events = await finishedHistory(executionArn);
     expect(events.map((e) => e.type)).toEqual([
       'ExecutionStarted',
+      // ResumeOrStart: not a retry, so to the registration.
+      'ChoiceStateEntered',
+      'ChoiceStateExited',
       'TaskStateEntered',
       'TaskScheduled',
       'TaskStarted',
@@ -72,12 +75,12 @@ describe('onboarding.asl.json on the twin', () => {
       'TaskStarted',
       'TaskSubmitted',
     ]);
-    expect(entered(events)).toEqual(['RegisterOnboarding', 'AwaitAnalysis']);
+    expect(entered(events)).toEqual(['ResumeOrStart', 'RegisterOnboarding', 'AwaitAnalysis']);
     const waiting = events.filter((e) => e.type === 'TaskScheduled')[1]!.taskScheduledEventDetails!;
     expect(waiting).toMatchObject({ resourceType: 'lambda', resource: 'invoke.waitForTaskToken' });
     const scheduled = events.find((e) => e.type === 'TaskScheduled')!.taskScheduledEventDetails!;
     expect(scheduled).toMatchObject({ resourceType: 'lambda', resource: 'invoke' });
-    expect((JSON.parse(scheduled.parameters!) as { FunctionName: string }).FunctionName).toMatch(/:function:RegisterOnboarding$/);
+    expect((JSON.parse(scheduled.parameters!) as { FunctionName: string }).FunctionName).toMatch(/:function:RegisterOnboarding:1$/);
     const exited = events.find((e) => e.type === 'TaskStateExited')!;
     expect((JSON.parse(exited.stateExitedEventDetails!.output!) as { registration: unknown }).registration).toEqual({ status: 'REGISTERED' });
   });
@@ -93,7 +96,7 @@ describe('onboarding.asl.json on the twin', () => {
     expect(failed.map((e) => e.taskFailedEventDetails?.error)).toEqual(['TransientDependencyError']);
     // RegisterOnboarding scheduled twice (first attempt + retry), then AwaitAnalysis once.
     expect(types.filter((t) => t === 'TaskScheduled')).toHaveLength(3);
-    expect(entered(events)).toEqual(['RegisterOnboarding', 'AwaitAnalysis']);
+    expect(entered(events)).toEqual(['ResumeOrStart', 'RegisterOnboarding', 'AwaitAnalysis']);
 
     const mails = (await twin.inbox()).filter((m) => m.subject.includes('Retry B.V.'));
     expect(mails.filter((m) => m.destination.to.includes('sanne@korenschoof.example'))).toHaveLength(1);
@@ -109,7 +112,7 @@ describe('onboarding.asl.json on the twin', () => {
     const { onboardingId, executionArn } = await startOnboarding('Catch B.V.');
     const events = await finishedHistory(executionArn);
 
-    expect(entered(events)).toEqual(['RegisterOnboarding', 'HandleFailure', 'OnboardingFailed']);
+    expect(entered(events)).toEqual(['ResumeOrStart', 'RegisterOnboarding', 'HandleFailure', 'OnboardingFailed']);
     expect(events.filter((e) => e.type === 'TaskFailed').map((e) => e.taskFailedEventDetails?.error)).toEqual(['MessageRejected']);
     const handleFailureInput = JSON.parse(events.find((e) => e.stateEnteredEventDetails?.name === 'HandleFailure')!.stateEnteredEventDetails!.input!) as {
       failure: unknown;
@@ -132,7 +135,7 @@ describe('onboarding.asl.json on the twin', () => {
     );
     const events = await finishedHistory(executionArn!);
     expect(events.filter((e) => e.type === 'TaskFailed').map((e) => e.taskFailedEventDetails?.error)).toEqual(['OnboardingNotFoundError']);
-    expect(entered(events)).toEqual(['RegisterOnboarding', 'HandleFailure', 'OnboardingFailed']);
+    expect(entered(events)).toEqual(['ResumeOrStart', 'RegisterOnboarding', 'HandleFailure', 'OnboardingFailed']);
     const alert = await eventually(async () => (await twin.inbox()).find((m) => m.subject.includes(onboardingId)));
     expect(alert.destination.to).toEqual(['ops@breakfix.example']);
   });

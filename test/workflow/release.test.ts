@@ -67,7 +67,7 @@ describe('release check', () => {
     expect((await twin.request('POST', `/onboardings/${onboardingId}/agreement/release`, { token: accountManager, json: {} })).status).toBe(409);
 
     const events = await historyWhen(twin, executionArn, waitingIn('AwaitClientDecision'));
-    expect(statesEntered(events)).toEqual(['RegisterOnboarding', 'AwaitAnalysis', 'DraftAgreement', 'ReleaseNeeded', 'AwaitRelease', 'ApplyRelease', 'RouteRelease', 'AwaitClientDecision']);
+    expect(statesEntered(events)).toEqual(['ResumeOrStart', 'RegisterOnboarding', 'AwaitAnalysis', 'DraftAgreement', 'ReleaseNeeded', 'AwaitRelease', 'ApplyRelease', 'RouteRelease', 'AwaitClientDecision']);
     const sent = await untilStatus(twin, accountManager, onboardingId, 'AGREEMENT_SENT');
     expect(sent.agreementVersions.map((a) => a.version)).toEqual([1, 2]);
     const [v1, v2] = sent.agreementVersions as Array<{ version: number; documentHash: string; createdAt: string; lines: unknown; totals: unknown; rateCard: unknown; release?: { heldVersion: number; releasedBy: string } }>;
@@ -106,7 +106,7 @@ describe('release check', () => {
     await reviewAbove(1_000_000);
     await submitAnalysis(twin, analyst, onboardingId, 1);
     const events = await historyWhen(twin, executionArn, waitingIn('AwaitClientDecision'));
-    expect(statesEntered(events).slice(4)).toEqual(['AwaitRelease', 'ApplyRelease', 'RouteRelease', 'AwaitAnalysis', 'DraftAgreement', 'ReleaseNeeded', 'AwaitClientDecision']);
+    expect(statesEntered(events).slice(5)).toEqual(['AwaitRelease', 'ApplyRelease', 'RouteRelease', 'AwaitAnalysis', 'DraftAgreement', 'ReleaseNeeded', 'AwaitClientDecision']);
     const sent = await detailOf(twin, accountManager, onboardingId);
     expect(sent.agreement?.version).toBe(2);
     // maxRevisions 1 and no change request yet: the client may still ask for changes.
@@ -119,7 +119,7 @@ describe('release check', () => {
     const { onboardingId, executionArn } = await startIntake(twin, accountManager, 'Direct B.V.');
     await submitAnalysis(twin, analyst, onboardingId);
     const events = await historyWhen(twin, executionArn, waitingIn('AwaitClientDecision'));
-    expect(statesEntered(events)).toEqual(['RegisterOnboarding', 'AwaitAnalysis', 'DraftAgreement', 'ReleaseNeeded', 'AwaitClientDecision']);
+    expect(statesEntered(events)).toEqual(['ResumeOrStart', 'RegisterOnboarding', 'AwaitAnalysis', 'DraftAgreement', 'ReleaseNeeded', 'AwaitClientDecision']);
     expect((await detailOf(twin, accountManager, onboardingId)).status).toBe('AGREEMENT_SENT');
     expect((await twin.request('POST', `/onboardings/${onboardingId}/agreement/release`, { token: accountManager, json: {} })).status).toBe(409);
   });

@@ -134,7 +134,10 @@ describe('tickets, technicians and resolution', () => {
       const result = await (original as (command: never) => Promise<unknown>).call(this, command);
       const assigns =
         (command as object) instanceof TransactWriteCommand &&
-        ((command as TransactWriteCommand).input.TransactItems ?? []).some((item) => item.Put?.Item?.entity === 'Ticket' && item.Put.Item.status === 'ASSIGNED');
+        ((command as TransactWriteCommand).input.TransactItems ?? []).some(
+          // A ticket change is an UpdateItem that sets its status (ticket-repository.ts).
+          (item) => String(item.Update?.Key?.sk ?? '').startsWith('TICKET#') && Object.values(item.Update?.ExpressionAttributeValues ?? {}).includes('ASSIGNED'),
+        );
       if (assigns && crashed === 0) {
         crashed += 1;
         throw Object.assign(new Error('socket hang up after the request was sent'), { name: 'TimeoutError' });

@@ -51,7 +51,7 @@ describe('transactions under crashes', () => {
     const events = await historyWhen(twin, executionArn, waitingIn('AwaitAnalysis'));
     expect(crashed).toBe(1);
     expect(events.filter((e) => e.type === 'TaskFailed').map((e) => e.taskFailedEventDetails?.error)).toEqual(['TransientDependencyError']);
-    expect(statesEntered(events)).toEqual(['RegisterOnboarding', 'AwaitAnalysis']);
+    expect(statesEntered(events)).toEqual(['ResumeOrStart', 'RegisterOnboarding', 'AwaitAnalysis']);
 
     const detail = await untilStatus(twin, accountManager, onboardingId, 'AWAITING_ANALYSIS');
     const statusEvents = detail.timeline.filter((e) => e.status).map((e) => e.type);

@@ -9,6 +9,7 @@ import { NOTICES, noticeScope, type Notice, type NoticeKind, type OnboardingStat
  * | onboarding aggregate by id              | table                   | pk = ONBOARDING#<id>, sk = AGGREGATE            |
  * | onboarding with its timeline            | table                   | pk = ONBOARDING#<id> (aggregate + EVENT#…)      |
  * | onboardings in a status, newest first   | onboardingsByStatus     | byStatusPk = STATUS#<status>, byStatusSk desc   |
+ * | onboardings in a status since before t  | onboardingsByStatus     | byStatusPk = STATUS#<status>, byStatusSk < t    |
  * | all onboardings, newest first           | onboardingsByCreatedAt  | byCreatedPk = ONBOARDINGS, byCreatedSk desc     |
  * | intake replay by Idempotency-Key        | table                   | pk = IDEMPOTENCY#<caller sub>, sk = KEY#<sha256> |
  * | analysis version of an onboarding       | table                   | pk = ONBOARDING#<id>, sk = ANALYSIS#<version>   |
@@ -26,6 +27,7 @@ import { NOTICES, noticeScope, type Notice, type NoticeKind, type OnboardingStat
  * | every technician (list, candidates)     | table                   | pk = TECHNICIANS, sk begins_with TECHNICIAN#    |
  * | a technician by e-mail (unique)         | table                   | pk = TECHNICIAN_EMAIL#<lower-case e-mail>       |
  * | a PDF as sent (offer, decided, report)  | table                   | pk = DOCUMENT#<id>, sk = AGREEMENT#<v>#OFFER …   |
+ * | callbacks not yet delivered (the sweep) | table                   | pk = CALLBACK#PENDING, sk < <cutoff> (oldest first) |
  *
  * byCreatedPk is one partition for every onboarding: intakes are a few a day, far below a
  * partition's 1,000 writes per second.
@@ -34,11 +36,20 @@ export const onboardingKey = (onboardingId: string) => ({ pk: `ONBOARDING#${onbo
 
 export const onboardingPartition = (onboardingId: string) => `ONBOARDING#${onboardingId}`;
 
-export const onboardingIndexKeys = (status: OnboardingStatus, createdAt: string, onboardingId: string) => ({
-  byStatusPk: `STATUS#${status}`,
-  byStatusSk: `${createdAt}#${onboardingId}`,
+/**
+ * The onboarding's index keys. Within a status it sorts by when that status began (`statusSince`),
+ * so a list shows the newest arrivals first and the stuck sweep finds the oldest by a key range.
+ */
+export const onboardingIndexKeys = (onboarding: { id: string; status: OnboardingStatus; createdAt: string; statusSince: string }) => ({
+  ...statusIndexKeys(onboarding.status, onboarding.statusSince, onboarding.id),
   byCreatedPk: 'ONBOARDINGS',
-  byCreatedSk: `${createdAt}#${onboardingId}`,
+  byCreatedSk: `${onboarding.createdAt}#${onboarding.id}`,
+});
+
+/** What a status change rewrites of the index keys: the status's partition and the time it began. */
+export const statusIndexKeys = (status: OnboardingStatus, statusSince: string, onboardingId: string) => ({
+  byStatusPk: byStatusPartition(status),
+  byStatusSk: `${statusSince}#${onboardingId}`,
 });
 
 export const byStatusPartition = (status: OnboardingStatus) => `STATUS#${status}`;
@@ -149,6 +160,14 @@ export const pdfKey = (onboardingId: string, kind: PdfKind, documentVersion: num
   pk: documentPartition(onboardingId),
   sk: kind === 'report' ? `REPORT#${version(documentVersion)}` : `AGREEMENT#${version(documentVersion)}#${kind === 'offer' ? 'OFFER' : 'DECIDED'}`,
 });
+
+/**
+ * A task-token callback recorded before SendTaskSuccess, so a sweep delivers it should the call
+ * fail. One partition, sorted by creation: the sweep reads the old ones with one Query. They are
+ * few and short-lived (a route's callback is delivered within its request, almost always).
+ */
+export const PENDING_CALLBACK_PARTITION = 'CALLBACK#PENDING';
+export const pendingCallbackKey = (createdAt: string, callbackId: string) => ({ pk: PENDING_CALLBACK_PARTITION, sk: `${createdAt}#${callbackId}` });
 
 export const KEY_ATTRIBUTES = [
   'pk',

@@ -9,7 +9,7 @@ import type { FollowUpReport } from '../../domain/follow-up-report';
 import type { ReportedIncident } from '../../domain/problem';
 import type { Ticket } from '../../domain/ticket';
 import { ConflictError, rethrowTransient } from '../../runtime/errors';
-import { GSIS } from './table-design';
+import { GSIS, ONBOARDING_LISTING_ATTRIBUTES } from './table-design';
 import { documentClient, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
@@ -22,6 +22,7 @@ import {
   NOTICE_PREFIX,
   onboardingIndexKeys,
   onboardingKey,
+  statusIndexKeys,
   onboardingPartition,
   feedbackKey,
   INCIDENT_PREFIX,
@@ -46,10 +47,13 @@ const DYNAMODB = 'DynamoDB';
 const ENTITY = 'onboarding';
 
 function aggregateItem(onboarding: Onboarding) {
+  // A new aggregate's status began when it was created.
+  const statusSince = onboarding.statusSince ?? onboarding.createdAt;
   return {
     ...onboarding,
+    statusSince,
     ...onboardingKey(onboarding.id),
-    ...onboardingIndexKeys(onboarding.status, onboarding.createdAt, onboarding.id),
+    ...onboardingIndexKeys({ ...onboarding, statusSince }),
     entity: 'Onboarding',
   };
 }
@@ -149,7 +153,7 @@ export async function findOnboardingWithTimeline(onboardingId: string): Promise<
   };
 }
 
-export type OnboardingChanges = Partial<Pick<Onboarding, 'failure' | 'agreement' | 'analysisRound' | 'changeRequests' | 'round' | 'roundStartedAt' | 'monitoring'>>;
+export type OnboardingChanges = Partial<Pick<Onboarding, 'failure' | 'agreement' | 'analysisRound' | 'changeRequests' | 'round' | 'roundStartedAt' | 'monitoring' | 'recovery'>>;
 
 /** What else a status change writes, and what it needs besides its version and status. */
 export interface TransitionExtras {
@@ -190,9 +194,10 @@ export async function transitionOnboarding(
     actor: event.actor,
     ...(event.detail ? { detail: event.detail } : {}),
   };
-  const next: Onboarding = { ...current, ...changes, status: rule.to, version, updatedAt: event.at };
-  const index = onboardingIndexKeys(rule.to, current.createdAt, current.id);
-  const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#updatedAt': 'updatedAt' };
+  const next: Onboarding = { ...current, ...changes, status: rule.to, statusSince: event.at, version, updatedAt: event.at };
+  // The new status began now: its index key sorts by that, so lists and the stuck sweep see it.
+  const index = statusIndexKeys(rule.to, event.at, current.id);
+  const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#updatedAt': 'updatedAt', '#statusSince': 'statusSince' };
   const values: Record<string, unknown> = {
     ':to': rule.to,
     ':from': current.status,
@@ -200,8 +205,9 @@ export async function transitionOnboarding(
     ':next': version,
     ':at': event.at,
     ':byStatusPk': index.byStatusPk,
+    ':byStatusSk': index.byStatusSk,
   };
-  const sets = ['#status = :to', '#version = :next', '#updatedAt = :at', 'byStatusPk = :byStatusPk'];
+  const sets = ['#status = :to', '#version = :next', '#updatedAt = :at', '#statusSince = :at', 'byStatusPk = :byStatusPk', 'byStatusSk = :byStatusSk'];
   for (const [name, value] of Object.entries(changes)) {
     names[`#${name}`] = name;
     values[`:${name}`] = value;
@@ -347,8 +353,11 @@ export async function recordAgreementDraft(onboarding: Onboarding, agreement: Ag
   }
 }
 
+/** An onboarding as the status and creation indexes project it (table-design.ts): what a list row and the stuck sweep read. */
+export type OnboardingListing = Pick<Onboarding, (typeof ONBOARDING_LISTING_ATTRIBUTES)[number]>;
+
 export interface OnboardingPage {
-  items: Onboarding[];
+  items: OnboardingListing[];
   nextCursor?: string;
 }
 
@@ -375,9 +384,41 @@ export async function listOnboardings(query: { status?: OnboardingStatus; limit:
       }),
     );
     return {
-      items: (page.Items ?? []).map((item) => withoutKeys<Onboarding>(item)),
+      items: (page.Items ?? []).map((item) => withoutKeys<OnboardingListing>(item)),
       nextCursor: encodeCursor(page.LastEvaluatedKey),
     };
+  } catch (error) {
+    rethrowTransient(DYNAMODB, error);
+  }
+}
+
+/**
+ * Onboardings whose index key says they have been in `status` since before `before` (ISO, UTC),
+ * oldest first: a key range on the status index, never a Scan. An aggregate stored before
+ * `statusSince` existed is keyed by its creation, which is never later than its status's start,
+ * so it is found whenever it may be stuck; the caller decides on `statusSince ?? updatedAt`.
+ */
+export async function onboardingsInStatusBefore(status: OnboardingStatus, before: string): Promise<OnboardingListing[]> {
+  const gsi = GSIS.onboardingsByStatus;
+  const found: OnboardingListing[] = [];
+  let exclusiveStartKey: Record<string, unknown> | undefined;
+  try {
+    do {
+      const page = await documentClient.send(
+        new QueryCommand({
+          TableName: TABLE_NAME,
+          IndexName: 'onboardingsByStatus',
+          KeyConditionExpression: '#pk = :partition AND #sk < :before',
+          ExpressionAttributeNames: { '#pk': gsi.partitionKey, '#sk': gsi.sortKey },
+          // `<since>#<id>` < `<before>` exactly when since < before: both are ISO instants of one form.
+          ExpressionAttributeValues: { ':partition': byStatusPartition(status), ':before': new Date(before).toISOString() },
+          ExclusiveStartKey: exclusiveStartKey,
+        }),
+      );
+      found.push(...(page.Items ?? []).map((item) => withoutKeys<OnboardingListing>(item)));
+      exclusiveStartKey = page.LastEvaluatedKey;
+    } while (exclusiveStartKey);
+    return found;
   } catch (error) {
     rethrowTransient(DYNAMODB, error);
   }

@@ -6,7 +6,7 @@ import { documentClient, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { assigneePartition, onboardingKey, SLA_CHECK_PARTITION, technicianKey, ticketIndexKeys, ticketKey, UNASSIGNED, withoutKeys } from './keys';
 import { timelineEventPut } from './onboarding-repository';
-import { GSIS } from './table-design';
+import { ASSIGNEE_LISTING_ATTRIBUTES, GSIS, SLA_CHECK_ATTRIBUTES } from './table-design';
 import { writeTransaction, type TransactionItem } from './transaction';
 
 const ENTITY = 'ticket';
@@ -18,14 +18,53 @@ export const ticketItem = (ticket: Ticket) => ({
   entity: 'Ticket',
 });
 
-/** The whole new ticket, written only over the version it was read at (a Put: sparse index keys go with absent fields). */
-function ticketPut(before: Pick<Ticket, 'ticketVersion'> | undefined, after: Ticket): TransactionItem {
+/** A new ticket, written once. */
+function ticketPut(ticket: Ticket): TransactionItem {
+  return { Put: { TableName: TABLE_NAME, Item: ticketItem(ticket), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/**
+ * Every attribute of today's ticket item: a change writes these and nothing else. The record
+ * makes the compiler name a field added to Ticket and forgotten here.
+ */
+const OWNED_TICKET_FIELDS: Record<keyof Ticket, true> = {
+  ticketId: true, ticketVersion: true, onboardingId: true, incidentId: true, onboardingVersion: true, round: true, source: true,
+  title: true, priority: true, requiredSkills: true, estimatedHours: true, slaTerms: true, status: true, heldFrom: true, hold: true,
+  heldBusinessMs: true, createdAt: true, responseDueAt: true, resolveDueAt: true, responseWarnAt: true, resolveWarnAt: true,
+  assignee: true, assignedAt: true, assignment: true, acknowledgedAt: true, responseMet: true, workLog: true, minutesLogged: true,
+  resolvedAt: true, resolution: true, responseWarnedAt: true, resolveWarnedAt: true, responseBreachedAt: true, resolveBreachedAt: true,
+  nextSlaCheckAt: true, waitingForTechnicianSince: true, technicianTask: true, resolutionTask: true,
+};
+const OWNED_TICKET_ATTRIBUTES = [...Object.keys(OWNED_TICKET_FIELDS), 'byAssigneePk', 'byAssigneeSk', 'slaCheckPk', 'slaCheckSk', 'entity'];
+
+/**
+ * One change of a ticket, written only over the version it was read at. An UpdateItem, not a Put:
+ * it sets the attributes this code owns and removes those of them the new ticket leaves out
+ * (a sparse index key with its field), so an attribute written by newer code survives.
+ */
+function ticketUpdate(before: Pick<Ticket, 'ticketId' | 'onboardingId' | 'ticketVersion'>, after: Ticket): TransactionItem {
+  const item: Record<string, unknown> = ticketItem(after);
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':expected': before.ticketVersion };
+  const sets: string[] = [];
+  const removes: string[] = [];
+  OWNED_TICKET_ATTRIBUTES.forEach((attribute, index) => {
+    names[`#a${index}`] = attribute;
+    if (item[attribute] === undefined) {
+      removes.push(`#a${index}`);
+    } else {
+      values[`:a${index}`] = item[attribute];
+      sets.push(`#a${index} = :a${index}`);
+    }
+  });
   return {
-    Put: {
+    Update: {
       TableName: TABLE_NAME,
-      Item: ticketItem(after),
-      ConditionExpression: before ? 'ticketVersion = :expected' : 'attribute_not_exists(pk)',
-      ...(before ? { ExpressionAttributeValues: { ':expected': before.ticketVersion } } : {}),
+      Key: ticketKey(before.onboardingId, before.ticketId),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: `#a${OWNED_TICKET_ATTRIBUTES.indexOf('ticketVersion')} = :expected`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
     },
   };
 }
@@ -35,7 +74,7 @@ function ticketPut(before: Pick<Ticket, 'ticketVersion'> | undefined, after: Tic
  * events stay under DynamoDB's 100 items). Returns false when they exist already: a retried step.
  */
 export async function insertTickets(tickets: Ticket[], events: TimelineEvent[], also: TransactionItem[] = []): Promise<boolean> {
-  const result = await writeTransaction([...tickets.map((ticket) => ticketPut(undefined, ticket)), ...events.map(timelineEventPut), ...also], ENTITY);
+  const result = await writeTransaction([...tickets.map(ticketPut), ...events.map(timelineEventPut), ...also], ENTITY);
   if (result.committed) return true;
   if (result.failedConditions.every((index) => index < tickets.length)) return false;
   throw new ConflictError('The tickets could not be created');
@@ -93,10 +132,11 @@ export class TechnicianUnavailableError extends ConflictError {
  */
 export async function saveTicketChange(before: Ticket, after: Ticket, change: { event?: TimelineEvent; load?: LoadChange } = {}): Promise<Ticket> {
   const next: Ticket = { ...after, ticketVersion: before.ticketVersion + 1 };
-  const items: TransactionItem[] = [ticketPut(before, next)];
+  const items: TransactionItem[] = [ticketUpdate(before, next)];
   if (change.load) items.push(loadUpdate(change.load));
   if (change.event) items.push(timelineEventPut(change.event));
-  const result = await writeTransaction(items, ENTITY);
+  // The update carries only the ticket's own attributes: the item it leaves is size-checked whole.
+  const result = await writeTransaction(items, ENTITY, { resultingItems: [ticketItem(next)] });
   if (result.committed) return next;
   if (result.failedConditions.includes(0)) throw new TicketChangedError(before.ticketId);
   if (change.load && result.failedConditions.includes(1)) throw new TechnicianUnavailableError(change.load.technicianId);
@@ -152,8 +192,13 @@ export async function changeTicket(
   }
 }
 
+/** A ticket as the assignee index projects it (table-design.ts): what GET /tickets shows and a wake-up reads. */
+export type AssigneeListing = Pick<Ticket, (typeof ASSIGNEE_LISTING_ATTRIBUTES)[number]>;
+/** A ticket as the SLA-check index projects it: which ticket is due, nothing more. */
+export type SlaCheckListing = Pick<Ticket, (typeof SLA_CHECK_ATTRIBUTES)[number]>;
+
 export interface TicketPage {
-  items: Ticket[];
+  items: AssigneeListing[];
   nextCursor?: string;
 }
 
@@ -163,8 +208,8 @@ export async function ticketsOfAssignee(query: { technicianId: string; status?: 
 }
 
 /** Open tickets nobody has: where a new or freed technician looks for work. */
-export async function unassignedTickets(): Promise<Ticket[]> {
-  const all: Ticket[] = [];
+export async function unassignedTickets(): Promise<AssigneeListing[]> {
+  const all: AssigneeListing[] = [];
   let cursor: string | undefined;
   do {
     const page = await queryByAssignee(UNASSIGNED, { status: 'OPEN', limit: 100, cursor });
@@ -189,16 +234,16 @@ async function queryByAssignee(partition: string, query: { status?: TicketStatus
         ExclusiveStartKey: startKey,
       }),
     );
-    return { items: (page.Items ?? []).map((item) => withoutKeys<Ticket>(item)), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    return { items: (page.Items ?? []).map((item) => withoutKeys<AssigneeListing>(item)), nextCursor: encodeCursor(page.LastEvaluatedKey) };
   } catch (error) {
     rethrowTransient('DynamoDB', error);
   }
 }
 
 /** Tickets whose next SLA moment is at or before `now` (ISO): what the sweeper looks at. No Scan. */
-export async function ticketsDueForSlaCheck(now: string): Promise<Ticket[]> {
+export async function ticketsDueForSlaCheck(now: string): Promise<SlaCheckListing[]> {
   const gsi = GSIS.ticketsBySlaCheck;
-  const due: Ticket[] = [];
+  const due: SlaCheckListing[] = [];
   let exclusiveStartKey: Record<string, unknown> | undefined;
   try {
     do {
@@ -213,7 +258,7 @@ export async function ticketsDueForSlaCheck(now: string): Promise<Ticket[]> {
           ExclusiveStartKey: exclusiveStartKey,
         }),
       );
-      due.push(...(page.Items ?? []).map((item) => withoutKeys<Ticket>(item)));
+      due.push(...(page.Items ?? []).map((item) => withoutKeys<SlaCheckListing>(item)));
       exclusiveStartKey = page.LastEvaluatedKey;
     } while (exclusiveStartKey);
     return due;

@@ -2,12 +2,20 @@ import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { ENV, requireEnv } from '../../runtime/env';
 import { rethrowTransient } from '../../runtime/errors';
 import { tracer } from '../../runtime/observability';
+import { ONBOARDING_TAG, tagValue } from './message-tags';
+import { namedRefusal } from './send-refusals';
+
+export { SesSandboxRefusalError, SesSenderNotVerifiedError } from './send-refusals';
 
 const ses = tracer.captureAWSv3Client(new SESv2Client({}));
 /** The stage's verified sender (grant: email), read once when the container starts. */
 const SENDER_ADDRESS = requireEnv(ENV.senderAddress);
+/** The stage's configuration set: every send names it, so bounces and complaints reach HandleEmailEvent. */
+const CONFIGURATION_SET = requireEnv(ENV.sesConfigurationSet);
 
 export interface EmailMessage {
+  /** The onboarding the message is about, sent as the SES tag `onboardingId`. */
+  onboardingId: string;
   to: string[];
   /** In copy (the account manager on the client's report). */
   cc?: string[];
@@ -36,7 +44,14 @@ export class InvalidEmailAddressError extends Error {
 /** "Name <a@b.nl>" or "a@b.nl"; no line breaks (header injection). SES checks this on AWS, the twin does not. */
 const ADDRESS = /^(?:[^<>\r\n"]{0,100}<)?[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+>?$/;
 
-/** Sends one message from the stage's verified sender; returns SES's message id. */
+/** The bare mailbox of "Name <a@b.nl>" or "a@b.nl". */
+const mailboxOf = (address: string): string => /<([^<>]+)>\s*$/.exec(address)?.[1] ?? address.trim();
+
+/**
+ * Sends one message from the stage's verified sender through the stage's configuration set,
+ * tagged with its onboarding; returns SES's message id. A refusal by the sandbox or of an
+ * unverified sender is thrown as its named error (not transient: no retry helps).
+ */
 export async function sendEmail(message: EmailMessage): Promise<string> {
   const from = SENDER_ADDRESS;
   if (!ADDRESS.test(from)) throw new InvalidEmailAddressError('sender');
@@ -45,6 +60,8 @@ export async function sendEmail(message: EmailMessage): Promise<string> {
     const { MessageId } = await ses.send(
       new SendEmailCommand({
         FromEmailAddress: from,
+        ConfigurationSetName: CONFIGURATION_SET,
+        EmailTags: [{ Name: ONBOARDING_TAG, Value: tagValue(message.onboardingId) }],
         Destination: { ToAddresses: message.to, ...(message.cc?.length ? { CcAddresses: message.cc } : {}) },
         ...(message.replyTo?.length ? { ReplyToAddresses: message.replyTo } : {}),
         Content: {
@@ -67,6 +84,8 @@ export async function sendEmail(message: EmailMessage): Promise<string> {
     );
     return MessageId ?? '';
   } catch (error) {
+    const refusal = namedRefusal(error, mailboxOf(from));
+    if (refusal) throw refusal;
     rethrowTransient('SES', error);
   }
 }

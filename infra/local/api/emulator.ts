@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FUNCTION_DEFAULTS } from '../../../functions/catalog';
 import { DEFAULT_REGION } from '../../stage-config';
 import { ISSUER_ENDPOINTS, LOCAL_TOKEN_PATH, answerIssuerRequest, isIssuerPath } from '../auth/issuer-endpoints';
 import type { LocalIssuer } from '../auth/local-issuer';
@@ -8,6 +9,7 @@ import { localCallbackUris, localSignOutUris } from '../auth/redirect-uris';
 import { INTERNAL_SERVER_ERROR, NOT_FOUND, PAYLOAD_TOO_LARGE, SERVICE_UNAVAILABLE, UNAUTHORIZED, type GatewayResponse } from './gateway-responses';
 import { createJwtAuthorizer, type JwtAuthorizerConfig } from './jwt-authorizer';
 import { createLambdaContext } from '../lambda-context';
+import { LambdaFunctionError, SANDBOX_TIMEDOUT, withinTimeout } from '../lambda-runtime';
 import { readBody } from './read-body';
 import { buildRequestEvent, newGatewayRequestId, type JwtAuthorizerContext, type ReceivedRequest } from './request-event';
 import { mapHandlerResult } from './response-mapping';
@@ -52,8 +54,6 @@ export interface ApiEmulator {
 }
 
 const DEFAULT_INTEGRATION_TIMEOUT_MS = 30_000;
-const DEFAULT_LAMBDA_TIMEOUT_SECONDS = 30;
-const DEFAULT_LAMBDA_MEMORY_MB = 128;
 
 /** An API Gateway HTTP API (payload format 2.0, JWT authorizer) in front of in-process handlers. */
 export async function startApiEmulator(options: ApiEmulatorOptions): Promise<ApiEmulator> {
@@ -106,19 +106,23 @@ export async function startApiEmulator(options: ApiEmulatorOptions): Promise<Api
     }
 
     const event = buildRequestEvent(received, match, { requestId, accountId: gateway.accountId, apiId: gateway.apiId }, jwt);
+    const lambdaTimeoutSeconds = match.route.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds;
     const context = createLambdaContext({
       functionName: match.route.functionName ?? functionNameFor(match),
-      timeoutSeconds: match.route.timeoutSeconds ?? DEFAULT_LAMBDA_TIMEOUT_SECONDS,
-      memoryMb: match.route.memoryMb ?? DEFAULT_LAMBDA_MEMORY_MB,
+      timeoutSeconds: lambdaTimeoutSeconds,
+      memoryMb: match.route.memoryMb ?? FUNCTION_DEFAULTS.memoryMb,
       region: gateway.region,
       accountId: gateway.accountId,
     });
 
     let outcome: Awaited<ReturnType<typeof invokeWithin>>;
     try {
-      outcome = await invokeWithin(() => match.route.handler(event, context), integrationTimeoutMs);
+      // Lambda ends an invocation at the function's timeout (Sandbox.Timedout): a function error,
+      // which API Gateway answers with 500, as for a handler that threw.
+      outcome = await invokeWithin(() => withinTimeout(() => match.route.handler(event, context), lambdaTimeoutSeconds, context.awsRequestId), integrationTimeoutMs);
     } catch (error) {
-      log({ level: 'error', message: 'handler threw', requestId, routeKey: match.routeKey, error: describe(error) });
+      const timedOut = error instanceof LambdaFunctionError && error.name === SANDBOX_TIMEDOUT;
+      log({ level: 'error', message: timedOut ? `function timed out after ${lambdaTimeoutSeconds} s (${SANDBOX_TIMEDOUT})` : 'handler threw', requestId, routeKey: match.routeKey, error: describe(error) });
       return INTERNAL_SERVER_ERROR();
     }
     if (outcome.timedOut) {

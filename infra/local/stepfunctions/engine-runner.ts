@@ -1,6 +1,6 @@
 import '../polyfills';
 import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
-import type { ServiceLocation } from './arns';
+import { LIVE_ALIAS, TWIN_VERSION, type ServiceLocation } from './arns';
 import { EngineEventRecorder } from './engine-events';
 import type { Execution, ExecutionOutcome } from './execution';
 import { isJsonObject, type JsonObject, type JsonValue } from './json';
@@ -11,7 +11,12 @@ import type { TaskTokenRegistry } from './task-tokens';
 /** A state machine the twin serves: its ASL as given, and the engine built from the prepared definition. */
 export interface ServedStateMachine {
   name: string;
+  /** Unqualified. */
   arn: string;
+  /** `<arn>:1`, the one version the twin publishes. */
+  versionArn: string;
+  /** `<arn>:live`, routing 100 % to version 1. */
+  aliasArn: string;
   roleArn: string;
   /** The ASL as given (DescribeStateMachine returns it). */
   definition: string;
@@ -50,7 +55,7 @@ export function assertEnginePatched(): Promise<void> {
 export function serveStateMachine(name: string, arn: string, roleArn: string, definition: string): ServedStateMachine {
   const prepared = prepareDefinition(definition);
   const engine = new StateMachine(prepared.engineDefinition);
-  return { name, arn, roleArn, definition, creationDate: Date.now(), prepared, engine };
+  return { name, arn, versionArn: `${arn}:${TWIN_VERSION}`, aliasArn: `${arn}:${LIVE_ALIAS}`, roleArn, definition, creationDate: Date.now(), prepared, engine };
 }
 
 /** Runs one execution on the engine; resolves once it has ended and its history is complete. */

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { assertStatesArn, executionArn } from './arns';
 import { EXECUTION_STATUSES, type Execution, type ExecutionStatus } from './execution';
+import type { ExecutionsOf } from './execution-store';
 import { acceptExecutionInput, assertExecutionName } from './execution-input';
 import { epochSeconds, type JsonObject } from './json';
 import { decodePageToken, encodePageToken } from './page-token';
 import { RequestFields } from './request-fields';
 import { ServiceError, validationError } from './service-error';
-import { findStateMachine } from './state-machine-operations';
+import { findStateMachineTarget } from './state-machine-operations';
 import type { Operation, TwinServices } from './twin-services';
 
 const MAX_ERROR_LENGTH = 256;
@@ -16,7 +17,8 @@ export function executionOperations(services: TwinServices): Record<string, Oper
   return {
     StartExecution(body) {
       const fields = new RequestFields(body);
-      const machine = findStateMachine(services, fields.requiredString('stateMachineArn', 2048));
+      // Unqualified, version 1 or the alias live: the same definition, reported as AWS reports it.
+      const { machine, versionArn, aliasArn } = findStateMachineTarget(services, fields.requiredString('stateMachineArn', 2048));
       const name = fields.optionalString('name') ?? randomUUID();
       assertExecutionName(name);
       const input = acceptExecutionInput(fields.optionalString('input'));
@@ -30,6 +32,8 @@ export function executionOperations(services: TwinServices): Record<string, Oper
       const execution = services.executions.create({
         executionArn: arn,
         stateMachineArn: machine.arn,
+        ...(versionArn !== undefined ? { stateMachineVersionArn: versionArn } : {}),
+        ...(aliasArn !== undefined ? { stateMachineAliasArn: aliasArn } : {}),
         stateMachineName: machine.name,
         name,
         input,
@@ -49,13 +53,15 @@ export function executionOperations(services: TwinServices): Record<string, Oper
       if (stateMachineArn === undefined) {
         throw validationError(fields.optionalString('mapRunArn') ? 'Map runs are not supported by the local twin' : 'Must provide a StateMachine ARN or MapRun ARN');
       }
-      const machine = findStateMachine(services, stateMachineArn);
+      // A version or alias ARN lists the executions started on it, as on AWS.
+      const { machine, versionArn, aliasArn } = findStateMachineTarget(services, stateMachineArn);
+      const of: ExecutionsOf = aliasArn ? { stateMachineAliasArn: aliasArn } : versionArn ? { stateMachineVersionArn: versionArn } : { stateMachineArn: machine.arn };
       const status = statusFilter(fields.optionalString('statusFilter'));
       const limit = fields.pageSize();
       const token = fields.optionalString('nextToken', 3096);
-      const query: JsonObject = { operation: 'ListExecutions', stateMachineArn: machine.arn, statusFilter: status ?? null };
+      const query: JsonObject = { operation: 'ListExecutions', stateMachineArn, statusFilter: status ?? null };
       const before = token === undefined ? Number.MAX_SAFE_INTEGER : decodePageToken(token, query);
-      const matching = services.executions.list(machine.arn, status, before);
+      const matching = services.executions.list(of, status, before);
       const page = matching.slice(0, limit);
       const last = page.at(-1);
       return {

@@ -1,4 +1,5 @@
-import { ExecutionHistory, type HistoryEventType } from './history';
+import { ExecutionHistory, MAX_HISTORY_EVENTS, type HistoryEventType } from './history';
+import { HISTORY_LIMIT_FAILURE } from './known-differences';
 import { epochSeconds, type JsonObject } from './json';
 import type { PendingTask } from './lambda-task';
 import type { TaskTokenRegistry } from './task-tokens';
@@ -12,7 +13,12 @@ export type ExecutionOutcome =
 
 export interface ExecutionIdentity {
   executionArn: string;
+  /** Unqualified, whichever ARN started it. */
   stateMachineArn: string;
+  /** The version it runs on: set when started through a version or an alias, as AWS reports it. */
+  stateMachineVersionArn?: string;
+  /** Set only when started through an alias. */
+  stateMachineAliasArn?: string;
   stateMachineName: string;
   name: string;
   /** The input exactly as StartExecution received it (idempotent starts compare this text). */
@@ -30,7 +36,7 @@ const FINAL_EVENT: Record<ExecutionOutcome['status'], HistoryEventType> = {
 /** One execution: its status, history and the task attempts still in flight. */
 export class Execution {
   readonly startDate = Date.now();
-  readonly history = new ExecutionHistory();
+  readonly history: ExecutionHistory;
   private outcome: ExecutionOutcome | undefined;
   private stopDate: number | undefined;
   private readonly pendingTasks = new Set<PendingTask>();
@@ -41,7 +47,9 @@ export class Execution {
     /** Start order, newest highest: ListExecutions sorts and pages on it. */
     readonly sequence: number,
     private readonly tokens: TaskTokenRegistry,
+    maxHistoryEvents = MAX_HISTORY_EVENTS,
   ) {
+    this.history = new ExecutionHistory(maxHistoryEvents, () => this.close({ status: 'FAILED', ...HISTORY_LIMIT_FAILURE(maxHistoryEvents) }));
     this.history.append('ExecutionStarted', { input: identity.input, inputDetails: { truncated: false }, roleArn: identity.roleArn });
   }
 
@@ -103,6 +111,8 @@ export class Execution {
     return {
       executionArn: this.identity.executionArn,
       stateMachineArn: this.identity.stateMachineArn,
+      ...(this.identity.stateMachineVersionArn !== undefined ? { stateMachineVersionArn: this.identity.stateMachineVersionArn } : {}),
+      ...(this.identity.stateMachineAliasArn !== undefined ? { stateMachineAliasArn: this.identity.stateMachineAliasArn } : {}),
       name: this.identity.name,
       status: this.status,
       startDate: epochSeconds(this.startDate),

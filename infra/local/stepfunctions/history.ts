@@ -1,5 +1,8 @@
 import { epochSeconds, type JsonObject } from './json';
 
+/** Step Functions' hard quota: an execution's history holds at most 25,000 events; reaching it fails the execution. */
+export const MAX_HISTORY_EVENTS = 25_000;
+
 /** The AWS history event types the twin records. */
 export type HistoryEventType =
   | 'ExecutionStarted'
@@ -35,10 +38,19 @@ export interface HistoryPage {
 /** Fields AWS leaves out when GetExecutionHistory is called with includeExecutionData=false. */
 const EXECUTION_DATA_FIELDS = new Set(['input', 'inputDetails', 'output', 'outputDetails']);
 
-/** One execution's event history, with AWS's ids; closed to further events once the execution ends. */
+/**
+ * One execution's event history, with AWS's ids; closed to further events once the execution ends.
+ * An event that would leave no room for the final one is not recorded: `onLimitReached` is told
+ * instead (the execution then fails, and its ExecutionFailed is the last event the quota allows).
+ */
 export class ExecutionHistory {
   private readonly events: HistoryEvent[] = [];
   private closed = false;
+
+  constructor(
+    private readonly maxEvents = MAX_HISTORY_EVENTS,
+    private readonly onLimitReached: () => void = () => undefined,
+  ) {}
 
   get length(): number {
     return this.events.length;
@@ -51,17 +63,26 @@ export class ExecutionHistory {
    */
   append(type: HistoryEventType, details?: JsonObject, at = Date.now()): void {
     if (this.closed) return;
+    if (this.events.length >= this.maxEvents - 1) {
+      this.onLimitReached();
+      return;
+    }
+    this.push(type, details, at);
+  }
+
+  /** Records the execution's last event (the quota keeps room for it) and closes the history. */
+  appendFinal(type: HistoryEventType, details?: JsonObject): void {
+    if (this.closed) return;
+    this.push(type, details, Date.now());
+    this.closed = true;
+  }
+
+  private push(type: HistoryEventType, details: JsonObject | undefined, at: number): void {
     const id = this.events.length + 1;
     const previous = this.events.at(-1);
     // AWS links the first state's entry to event 0, not to ExecutionStarted; otherwise we chain linearly.
     const previousEventId = !previous || (previous.type === 'ExecutionStarted' && type.endsWith('StateEntered')) ? 0 : previous.id;
     this.events.push({ at, type, id, previousEventId, ...(details ? { details } : {}) });
-  }
-
-  /** Records the execution's last event and closes the history. */
-  appendFinal(type: HistoryEventType, details?: JsonObject): void {
-    this.append(type, details);
-    this.closed = true;
   }
 
   page({ offset, limit, reverse, includeExecutionData }: HistoryPage): JsonObject[] {

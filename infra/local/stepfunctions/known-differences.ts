@@ -78,6 +78,28 @@ export const KNOWN_DIFFERENCES = {
 
 export type KnownDifferenceId = keyof typeof KNOWN_DIFFERENCES;
 
+/**
+ * How the twin fails an execution whose history reaches Step Functions' quota of 25,000 events.
+ * AWS documents the quota (the execution fails) but, in the documentation we could find, names no
+ * error for it: the twin reports States.Runtime with a cause naming the limit. Code must not branch
+ * on this error name; the history's last event is ExecutionFailed, as the 25,000th event.
+ */
+export const HISTORY_LIMIT_FAILURE = (maxEvents: number): { error: string; cause: string } => ({
+  error: 'States.Runtime',
+  cause: `The execution history reached the limit of ${maxEvents.toLocaleString('en-US')} events, so the execution failed. Long-running work should continue in a new execution.`,
+});
+
+/**
+ * Other places where the twin runs what AWS runs, but not quite as AWS does (the ASL is not refused
+ * for these):
+ * - Versions and aliases: the twin serves one version (1) and the alias `live` of each state machine
+ *   and maps every qualified function ARN to the current handler; an upgrade that keeps a running
+ *   execution on its old code can only be shown on the deployed template.
+ * - Function timeouts: an invocation past its timeout fails with Sandbox.Timedout, but the handler's
+ *   code goes on in the background (one process: there is no sandbox to freeze); memory is reported
+ *   in the context, not enforced.
+ */
+
 export interface KnownDifferenceFinding {
   id: KnownDifferenceId;
   /** The state that uses the construct; undefined for the state machine's top level. */

@@ -1,4 +1,4 @@
-import { lambdaFunctionArn, type ServiceLocation } from './arns';
+import { executedVersionOf, lambdaFunctionArn, type ServiceLocation } from './arns';
 import type { ExecutionHistory, HistoryEventType } from './history';
 import { deferred } from './deferred';
 import { isJsonObject, toJsonValue, type JsonObject, type JsonValue } from './json';
@@ -131,8 +131,9 @@ class LambdaTaskAttempt implements PendingTask {
   }
 
   private async invoke(): Promise<JsonValue> {
-    const response = await this.env.invokeLambda(this.functionArn(), this.payload());
-    return this.spec.integration === 'function' ? toJsonValue(response) : invokeResult(response);
+    const arn = this.functionArn();
+    const response = await this.env.invokeLambda(arn, this.payload());
+    return this.spec.integration === 'function' ? toJsonValue(response) : invokeResult(response, arn);
   }
 
   /** Invokes the Lambda, then waits for SendTaskSuccess/SendTaskFailure on the claimed token. */
@@ -140,10 +141,11 @@ class LambdaTaskAttempt implements PendingTask {
     if (this.claimedTokens.length === 0) {
       throw TaskFailure.runtime('A waitForTaskToken task must pass $$.Task.Token in its Parameters');
     }
-    this.env.invokeLambda(this.functionArn(), this.payload()).then(
+    const arn = this.functionArn();
+    this.env.invokeLambda(arn, this.payload()).then(
       (response) => {
         if (!this.ended) {
-          this.record('TaskSubmitted', { ...this.resourceDetails(), output: JSON.stringify(invokeResult(response)), outputDetails: { truncated: false } });
+          this.record('TaskSubmitted', { ...this.resourceDetails(), output: JSON.stringify(invokeResult(response, arn)), outputDetails: { truncated: false } });
         }
       },
       (reason: unknown) => this.tokenOutcome.reject(reason),
@@ -237,9 +239,9 @@ class LambdaTaskAttempt implements PendingTask {
   }
 }
 
-/** The result of `arn:aws:states:::lambda:invoke`: the Lambda's return value wrapped as AWS wraps it. */
-function invokeResult(response: unknown): JsonObject {
-  return { ExecutedVersion: '$LATEST', Payload: toJsonValue(response), StatusCode: 200 };
+/** The result of `arn:aws:states:::lambda:invoke`: the Lambda's return value wrapped as AWS wraps it, with the version that ran. */
+function invokeResult(response: unknown, functionArn: string): JsonObject {
+  return { ExecutedVersion: executedVersionOf(functionArn), Payload: toJsonValue(response), StatusCode: 200 };
 }
 
 function* stringsIn(value: JsonValue): Generator<string> {

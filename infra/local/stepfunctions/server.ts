@@ -33,12 +33,19 @@ export interface StepFunctionsTwinOptions {
   invokeLambda: (functionArn: string, payload: unknown) => Promise<unknown>;
   /** Receives one line per request and per finished execution, and internal failures. Default: silent. */
   log?: (line: string) => void;
+  /** Events an execution's history may hold before the execution fails: AWS's 25,000 unless a test lowers it. */
+  maxHistoryEvents?: number;
 }
 
 export interface StepFunctionsTwin {
   /** e.g. "http://127.0.0.1:8083", no trailing slash. */
   url: string;
+  /** The unqualified ARN (DescribeStateMachine, ListExecutions of every execution). */
   stateMachineArn(name: string): string;
+  /** `…:stateMachine:<name>:1`, the one version the twin publishes. */
+  stateMachineVersionArn(name: string): string;
+  /** `…:stateMachine:<name>:live`, the alias executions start through, routing 100 % to version 1. */
+  stateMachineAliasArn(name: string): string;
   /** Aborts running executions and stops the server. */
   close(): Promise<void>;
 }
@@ -49,7 +56,7 @@ export async function startStepFunctionsTwin(options: StepFunctionsTwinOptions):
   const log = options.log ?? (() => undefined);
   await assertEnginePatched();
   const tokens = new TaskTokenRegistry();
-  const executions = new ExecutionStore(tokens);
+  const executions = new ExecutionStore(tokens, options.maxHistoryEvents);
   const machines = serveStateMachines(location, options.stateMachines);
   const runs = new Set<Promise<void>>();
   const services: TwinServices = {
@@ -70,13 +77,16 @@ export async function startStepFunctionsTwin(options: StepFunctionsTwinOptions):
   await listenOnLoopback(server, options.port);
   const { port } = server.address() as AddressInfo;
 
+  const served = (name: string): ServedStateMachine => {
+    const machine = machines.get(stateMachineArn(location, name));
+    if (!machine) throw new Error(`The Step Functions twin serves no state machine named ${name}`);
+    return machine;
+  };
   return {
     url: `http://127.0.0.1:${port}`,
-    stateMachineArn(name) {
-      const arn = stateMachineArn(location, name);
-      if (!machines.has(arn)) throw new Error(`The Step Functions twin serves no state machine named ${name}`);
-      return arn;
-    },
+    stateMachineArn: (name) => served(name).arn,
+    stateMachineVersionArn: (name) => served(name).versionArn,
+    stateMachineAliasArn: (name) => served(name).aliasArn,
     async close() {
       for (const execution of executions.running()) execution.close({ status: 'ABORTED', cause: 'The local Step Functions twin was closed' });
       await Promise.allSettled(runs);

@@ -7,6 +7,7 @@ export type ServiceErrorCode =
   | 'InvalidName'
   | 'InvalidOutput'
   | 'InvalidToken'
+  | 'ResourceNotFound'
   | 'SerializationException'
   | 'StateMachineDoesNotExist'
   | 'TaskDoesNotExist'

@@ -1,3 +1,4 @@
+import { injectSendTaskSuccessFault } from './fault-injection';
 import { parseJson } from './json';
 import { MAX_PAYLOAD_CHARACTERS } from './execution-input';
 import { RequestFields } from './request-fields';
@@ -11,6 +12,7 @@ const MAX_CAUSE_LENGTH = 32_768;
 export function taskOperations({ tokens }: TwinServices): Record<string, Operation> {
   return {
     SendTaskSuccess(body) {
+      injectSendTaskSuccessFault(); // test-only fault hook (fault-injection.ts); a no-op unless a test arms it
       const fields = new RequestFields(body);
       const token = fields.requiredString('taskToken', MAX_TOKEN_LENGTH);
       const output = fields.requiredString('output', MAX_PAYLOAD_CHARACTERS);
