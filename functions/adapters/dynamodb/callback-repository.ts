@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PendingCallback } from '../../domain/pending-callback';
 import { rethrowTransient } from '../../runtime/errors';
 import { documentClient, TABLE_NAME } from './client';
 import { PENDING_CALLBACK_PARTITION, pendingCallbackKey, withoutKeys } from './keys';
+import { queryAllItems } from './query-all';
 
 const DAY_SECONDS = 24 * 60 * 60;
 /** A task token cannot outlive its execution (a year at most): TTL removes what nobody settled by then. */
@@ -54,26 +55,13 @@ export async function markCallbackSettled(callback: Pick<PendingCallback, 'creat
 
 /** Every callback recorded before `cutoff` (ISO time), settled or not, oldest first: one Query, page by page. */
 export async function callbacksRecordedBefore(cutoff: string): Promise<PendingCallback[]> {
-  const callbacks: PendingCallback[] = [];
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  try {
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: TABLE_NAME,
-          KeyConditionExpression: 'pk = :pk AND sk < :cutoff',
-          ExpressionAttributeValues: { ':pk': PENDING_CALLBACK_PARTITION, ':cutoff': cutoff },
-          ConsistentRead: true,
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) callbacks.push(withoutKeys<PendingCallback>(item));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey);
-  } catch (error) {
-    rethrowTransient('DynamoDB', error);
-  }
-  return callbacks;
+  const items = await queryAllItems({
+    TableName: TABLE_NAME,
+    KeyConditionExpression: 'pk = :pk AND sk < :cutoff',
+    ExpressionAttributeValues: { ':pk': PENDING_CALLBACK_PARTITION, ':cutoff': cutoff },
+    ConsistentRead: true,
+  });
+  return items.map((item) => withoutKeys<PendingCallback>(item));
 }
 
 export async function deletePendingCallback(callback: Pick<PendingCallback, 'createdAt' | 'callbackId'>): Promise<void> {

@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DecisionEvidence } from '../../domain/decision-evidence';
 import { rethrowTransient } from '../../runtime/errors';
 import { documentClient, TABLE_NAME } from './client';
 import { EVIDENCE_PREFIX, evidenceKey, onboardingPartition, withoutKeys } from './keys';
 import type { TransactionItem } from './transaction';
+import { queryAllItems } from './query-all';
 
 const DYNAMODB = 'DynamoDB';
 
@@ -42,24 +43,11 @@ export async function readDecisionEvidence(onboardingId: string, agreementVersio
 
 /** Every decision's evidence of an onboarding, in agreement version order. */
 export async function listDecisionEvidence(onboardingId: string): Promise<DecisionEvidence[]> {
-  const items: Record<string, unknown>[] = [];
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  try {
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: TABLE_NAME,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': onboardingPartition(onboardingId), ':prefix': EVIDENCE_PREFIX },
-          ExclusiveStartKey: exclusiveStartKey,
-          ConsistentRead: true,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey);
-  } catch (error) {
-    rethrowTransient(DYNAMODB, error);
-  }
+  const items = await queryAllItems({
+    TableName: TABLE_NAME,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': onboardingPartition(onboardingId), ':prefix': EVIDENCE_PREFIX },
+    ConsistentRead: true,
+  });
   return items.map((item) => withoutKeys<DecisionEvidence>(item));
 }

@@ -34,6 +34,7 @@ import {
   withoutKeys,
 } from './keys';
 import { rethrowItemTooLarge, writeTransaction, type TransactionItem } from './transaction';
+import { queryAllItems } from './query-all';
 
 /** Thrown by insertOnboarding when the id is taken: on an intake replay, that is expected. */
 export class OnboardingAlreadyExistsError extends Error {
@@ -115,25 +116,12 @@ export interface OnboardingRecord {
 
 /** The aggregate, its timeline, document versions and notifications in one partition query. */
 export async function findOnboardingWithTimeline(onboardingId: string): Promise<OnboardingRecord | undefined> {
-  const items: Record<string, unknown>[] = [];
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  try {
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: TABLE_NAME,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': onboardingPartition(onboardingId) },
-          ExclusiveStartKey: exclusiveStartKey,
-          ConsistentRead: true,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey);
-  } catch (error) {
-    rethrowTransient(DYNAMODB, error);
-  }
+  const items = await queryAllItems({
+    TableName: TABLE_NAME,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': onboardingPartition(onboardingId) },
+    ConsistentRead: true,
+  });
   const aggregate = items.find((item) => item.sk === onboardingKey(onboardingId).sk);
   if (!aggregate) return undefined;
   const feedback = items.find((item) => item.sk === feedbackKey(onboardingId).sk);
@@ -400,28 +388,15 @@ export async function listOnboardings(query: { status?: OnboardingStatus; limit:
  */
 export async function onboardingsInStatusBefore(status: OnboardingStatus, before: string): Promise<OnboardingListing[]> {
   const gsi = GSIS.onboardingsByStatus;
-  const found: OnboardingListing[] = [];
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  try {
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: TABLE_NAME,
-          IndexName: 'onboardingsByStatus',
-          KeyConditionExpression: '#pk = :partition AND #sk < :before',
-          ExpressionAttributeNames: { '#pk': gsi.partitionKey, '#sk': gsi.sortKey },
-          // `<since>#<id>` < `<before>` exactly when since < before: both are ISO instants of one form.
-          ExpressionAttributeValues: { ':partition': byStatusPartition(status), ':before': new Date(before).toISOString() },
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      found.push(...(page.Items ?? []).map((item) => withoutKeys<OnboardingListing>(item)));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey);
-    return found;
-  } catch (error) {
-    rethrowTransient(DYNAMODB, error);
-  }
+  const items = await queryAllItems({
+    TableName: TABLE_NAME,
+    IndexName: 'onboardingsByStatus',
+    KeyConditionExpression: '#pk = :partition AND #sk < :before',
+    ExpressionAttributeNames: { '#pk': gsi.partitionKey, '#sk': gsi.sortKey },
+    // `<since>#<id>` < `<before>` exactly when since < before: both are ISO instants of one form.
+    ExpressionAttributeValues: { ':partition': byStatusPartition(status), ':before': new Date(before).toISOString() },
+  });
+  return items.map((item) => withoutKeys<OnboardingListing>(item));
 }
 
 /** One conditional update of the aggregate; undefined when the condition did not hold. */

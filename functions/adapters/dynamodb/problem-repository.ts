@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import type { Onboarding, TimelineEvent } from '../../domain/onboarding';
 import type { ProblemRefusal, ReportedIncident } from '../../domain/problem';
@@ -9,6 +9,7 @@ import { incidentKey, onboardingKey, ticketKey, onboardingPartition, refusedProb
 import { timelineEventPut } from './onboarding-repository';
 import { ticketItem } from './ticket-repository';
 import { writeTransaction, type TransactionItem } from './transaction';
+import { queryAllItems } from './query-all';
 
 export interface ProblemBounds {
   maxIncidents: number;
@@ -129,24 +130,13 @@ export async function ticketsAndRefusals(onboardingId: string): Promise<{ ticket
     [TICKET_PREFIX, tickets],
     [REFUSED_PREFIX, refused],
   ] as const) {
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    try {
-      do {
-        const page = await documentClient.send(
-          new QueryCommand({
-            TableName: TABLE_NAME,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': onboardingPartition(onboardingId), ':prefix': prefix },
-            ConsistentRead: true,
-            ExclusiveStartKey: exclusiveStartKey,
-          }),
-        );
-        (into as unknown[]).push(...(page.Items ?? []).map((item) => withoutKeys(item)));
-        exclusiveStartKey = page.LastEvaluatedKey;
-      } while (exclusiveStartKey);
-    } catch (error) {
-      rethrowTransient('DynamoDB', error);
-    }
+    const items = await queryAllItems({
+      TableName: TABLE_NAME,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': onboardingPartition(onboardingId), ':prefix': prefix },
+      ConsistentRead: true,
+    });
+    (into as unknown[]).push(...items.map((item) => withoutKeys(item)));
   }
   return { tickets, refused };
 }

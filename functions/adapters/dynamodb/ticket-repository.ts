@@ -8,6 +8,7 @@ import { assigneePartition, onboardingKey, SLA_CHECK_PARTITION, technicianKey, t
 import { timelineEventPut } from './onboarding-repository';
 import { ASSIGNEE_LISTING_ATTRIBUTES, GSIS, SLA_CHECK_ATTRIBUTES } from './table-design';
 import { writeTransaction, type TransactionItem } from './transaction';
+import { queryAllItems } from './query-all';
 
 const ENTITY = 'ticket';
 
@@ -243,26 +244,13 @@ async function queryByAssignee(partition: string, query: { status?: TicketStatus
 /** Tickets whose next SLA moment is at or before `now` (ISO): what the sweeper looks at. No Scan. */
 export async function ticketsDueForSlaCheck(now: string): Promise<SlaCheckListing[]> {
   const gsi = GSIS.ticketsBySlaCheck;
-  const due: SlaCheckListing[] = [];
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  try {
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: TABLE_NAME,
-          IndexName: 'ticketsBySlaCheck',
-          KeyConditionExpression: '#pk = :pk AND #sk <= :until',
-          ExpressionAttributeNames: { '#pk': gsi.partitionKey, '#sk': gsi.sortKey },
-          // Compared as stored (ISO with milliseconds, UTC), whatever form `now` came in.
-          ExpressionAttributeValues: { ':pk': SLA_CHECK_PARTITION, ':until': `${new Date(now).toISOString()}#\uffff` },
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      due.push(...(page.Items ?? []).map((item) => withoutKeys<SlaCheckListing>(item)));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey);
-    return due;
-  } catch (error) {
-    rethrowTransient('DynamoDB', error);
-  }
+  const items = await queryAllItems({
+    TableName: TABLE_NAME,
+    IndexName: 'ticketsBySlaCheck',
+    KeyConditionExpression: '#pk = :pk AND #sk <= :until',
+    ExpressionAttributeNames: { '#pk': gsi.partitionKey, '#sk': gsi.sortKey },
+    // Compared as stored (ISO with milliseconds, UTC), whatever form `now` came in.
+    ExpressionAttributeValues: { ':pk': SLA_CHECK_PARTITION, ':until': `${new Date(now).toISOString()}#\uffff` },
+  });
+  return items.map((item) => withoutKeys<SlaCheckListing>(item));
 }
