@@ -72,7 +72,12 @@ async function handleProblem(
   // Suppressed before anything else: of everything here, that is what protects the account.
   await suppressAddress(problem.address, problem.reason);
   const at = now.toISOString();
-  if (!existing) await recordDeliveryProblem(problem, at, onboarding ? onboardingRecord(problem, onboarding) : undefined);
+  if (!existing) {
+    const claimed = await recordDeliveryProblem(problem, at, onboarding ? onboardingRecord(problem, onboarding) : undefined);
+    // Another run of the same event (EventBridge and Lambda deliver at least once) recorded it a
+    // moment ago: that run tells, this one must not tell twice.
+    if (!claimed) return 'duplicate';
+  }
   const notification = await notificationFor(problem, onboarding, unreachable);
   if (notification) {
     await sendEmail({ onboardingId: onboarding?.id ?? taggedOnboardingId ?? NO_ONBOARDING, to: notification.to, ...notification.render() });

@@ -48,9 +48,12 @@ export async function resumeOnboarding(command: ResumeCommand): Promise<{ status
   return { status: onboarding.status, decisionWaitSeconds: await decisionWaitIfResumed(onboarding, command) };
 }
 
+const DECISION_WAIT_READERS: readonly string[] = ['AwaitClientDecision', 'ExpireAgreement'];
+
 /** What is left of the agreement's window for the resumed decision wait; 1 for any other resume point (unread). */
 async function decisionWaitIfResumed(onboarding: Onboarding, command: ResumeCommand): Promise<number> {
-  if (command.resumeAt !== 'AwaitClientDecision' || !onboarding.agreement) return 1;
+  // ExpireAgreement too: an expiry that finds the decision already in goes on to the decision wait.
+  if (!DECISION_WAIT_READERS.includes(command.resumeAt) || !onboarding.agreement) return 1;
   const version = onboarding.agreement.version;
   const sent = await countNotices(onboarding.id, 'agreementReminder', version);
   return decisionWaitSeconds({

@@ -12,7 +12,7 @@ import { stageLogGroup } from './stage-log-group';
 const THROTTLE = { rateLimit: 25, burstLimit: 50 } as const;
 
 /**
- * Each public link route (agreements, problems, feedback, the console): a client clicks a link a
+ * Each client link route (agreements, problems, feedback): a client clicks a link a
  * few times a day, so a flood (a bot guessing tokens) hits this much lower per-route limit and its
  * own bucket, while the staff routes keep theirs and their share of the account's Lambda concurrency.
  */
@@ -100,8 +100,10 @@ export class OnboardingApi extends Construct {
           integration,
           authorizer: isPublic ? new apigw.HttpNoneAuthorizer() : staffAuthorizer,
         });
-        if (isPublic && created) publicRoutes.push(created);
-        if (isPublic) {
+        if (isPublic && !route.publicBecause && created) publicRoutes.push(created);
+        // Client link pages only: the console and the description are public too, but a page load
+        // fetches several of Swagger UI's files at once and carries no client's data.
+        if (isPublic && !route.publicBecause) {
           publicRouteSettings[`${route.method} ${route.path}`] = {
             ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
             ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,

@@ -189,6 +189,18 @@ describe('a bounce of the account manager, then of a client contact', () => {
   });
 });
 
+describe('the same bounce delivered twice at once (EventBridge and Lambda deliver at least once)', () => {
+  it('suppresses the address, and tells the account manager once', async () => {
+    const manager = 'am-twice@breakfix.example';
+    const onboarding = await registeredOnboarding(manager);
+    const event = sesEvent('bounce-permanent', { onboardingId: onboarding.id, messageId: 'ses-message-delivered-twice' });
+    const results = await Promise.all([deliver(event), deliver(structuredClone(event))]);
+    expect(results.flatMap((result) => result.outcomes).sort()).toEqual(['duplicate', 'told-account-manager']);
+    expect(mailTo(await twin.inbox(), manager).filter((mail) => mail.subject.includes('komt niet aan'))).toHaveLength(1);
+    expect((await detailOf(onboarding)).timeline.filter((entry) => entry.type === 'CONTACT_EMAIL_SUPPRESSED_C1_BOUNCE')).toHaveLength(1);
+  });
+});
+
 describe('a transient bounce and a reject', () => {
   it('suppress nobody and send nothing', async () => {
     const onboardingId = 'onb-01JTEST00000000000000000001';

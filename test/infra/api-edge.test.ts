@@ -7,10 +7,11 @@ import { StageContextError, stageConfigFromContext } from '../../infra/construct
 import { type SynthesizedStage, synthesizeStage } from './synth-stage';
 import { catalogFunction, logicalId, renderCfnString, resource, resourcesOfType, type CfnValue } from './template-queries';
 
-const routeKeys = (access: 'public' | 'staff') =>
-  (FUNCTIONS as readonly FunctionSpec[]).flatMap((spec) =>
-    (spec.routes ?? []).filter((route) => (route.access === 'public') === (access === 'public')).map((route) => `${route.method} ${route.path}`),
-  );
+type RouteKind = 'client link' | 'public, no client data' | 'staff';
+const kindOf = (route: NonNullable<FunctionSpec['routes']>[number]): RouteKind =>
+  route.access !== 'public' ? 'staff' : route.publicBecause ? 'public, no client data' : 'client link';
+const routeKeys = (kind: RouteKind) =>
+  (FUNCTIONS as readonly FunctionSpec[]).flatMap((spec) => (spec.routes ?? []).filter((route) => kindOf(route) === kind).map((route) => `${route.method} ${route.path}`));
 
 const CERTIFICATE = 'arn:aws:acm:eu-west-1:123456789012:certificate/0b4c5d6e-1f2a-4b3c-8d9e-0a1b2c3d4e5f';
 const DOMAIN = 'onboarding.breakfix.example.nl';
@@ -21,26 +22,27 @@ describe('the API edge: throttles per route kind', () => {
     dev = synthesizeStage('dev');
   });
 
-  it('throttles every public link route on its own, well below the staff routes', () => {
+  it('throttles every client link route on its own, well below the staff routes and the console', () => {
     const stage = resource(dev.template, logicalId(dev.stack, dev.stack.api.defaultStage));
     const settings = stage.Properties?.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
-    expect(Object.keys(settings).sort()).toEqual(routeKeys('public').sort());
-    expect(routeKeys('public')).toContain('POST /agreements/{token}');
-    for (const key of routeKeys('public')) {
+    expect(Object.keys(settings).sort()).toEqual(routeKeys('client link').sort());
+    expect(routeKeys('client link')).toContain('POST /agreements/{token}');
+    expect(routeKeys('public, no client data')).toContain('GET /docs');
+    for (const key of routeKeys('client link')) {
       expect(settings[key], key).toEqual({ ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit });
     }
     const staffDefault = stage.Properties?.DefaultRouteSettings as { ThrottlingRateLimit: number; ThrottlingBurstLimit: number };
     expect(PUBLIC_ROUTE_THROTTLE.rateLimit).toBeLessThan(staffDefault.ThrottlingRateLimit);
     expect(PUBLIC_ROUTE_THROTTLE.burstLimit).toBeLessThan(staffDefault.ThrottlingBurstLimit);
-    for (const key of routeKeys('staff')) expect(settings[key], key).toBeUndefined();
+    for (const key of [...routeKeys('staff'), ...routeKeys('public, no client data')]) expect(settings[key], key).toBeUndefined();
   });
 
   it('creates the stage after the routes its settings name (CloudFormation refuses settings for unknown route keys)', () => {
     const stage = resource(dev.template, logicalId(dev.stack, dev.stack.api.defaultStage));
     const dependsOn = new Set(stage.DependsOn ?? []);
     const routes = resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Route');
-    const publicRouteIds = routes.filter(([, route]) => routeKeys('public').includes(renderCfnString(route.Properties?.RouteKey ?? ''))).map(([id]) => id);
-    expect(publicRouteIds).toHaveLength(routeKeys('public').length);
+    const publicRouteIds = routes.filter(([, route]) => routeKeys('client link').includes(renderCfnString(route.Properties?.RouteKey ?? ''))).map(([id]) => id);
+    expect(publicRouteIds).toHaveLength(routeKeys('client link').length);
     for (const id of publicRouteIds) expect(dependsOn.has(id), id).toBe(true);
   });
 
