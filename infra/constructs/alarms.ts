@@ -174,16 +174,22 @@ function tableAlarms(table: ITableV2, indexNames: readonly string[]): AlarmDefin
   ];
 }
 
+/**
+ * The configuration set's own reputation metric (Reputation.BounceRate, Reputation.ComplaintRate):
+ * this stage's mail only, not the whole account's. The alarms and the dashboard read the same one.
+ */
+export function sesReputationMetric(configurationSet: IConfigurationSet, metricName: string): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: 'AWS/SES',
+    metricName,
+    dimensionsMap: { 'ses:configuration-set': configurationSet.configurationSetName },
+    statistic: cloudwatch.Stats.MAXIMUM,
+    period: Duration.hours(1),
+  });
+}
+
 function emailAlarms(configurationSet: IConfigurationSet): AlarmDefinition[] {
-  // The configuration set's own reputation metrics: this stage's mail only, not the whole account's.
-  const reputation = (metricName: string) =>
-    new cloudwatch.Metric({
-      namespace: 'AWS/SES',
-      metricName,
-      dimensionsMap: { 'ses:configuration-set': configurationSet.configurationSetName },
-      statistic: cloudwatch.Stats.MAXIMUM,
-      period: Duration.hours(1),
-    });
+  const reputation = (metricName: string) => sesReputationMetric(configurationSet, metricName);
   return [
     {
       id: 'ses-bounce-rate',

@@ -7,7 +7,7 @@ import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stage-config';
-import { API_LATENCY_P99_MS, SES_BOUNCE_RATE, SES_COMPLAINT_RATE } from './alarms';
+import { API_LATENCY_P99_MS, SES_BOUNCE_RATE, SES_COMPLAINT_RATE, sesReputationMetric } from './alarms';
 import { BUSINESS_GRAPHS, BUSINESS_METRICS, businessMetric } from './business-metrics';
 import type { CatalogFunction } from './catalog-function';
 import { systemErrors, throttledRequests, throttleEventsByResource } from './dynamodb-metrics';
@@ -100,16 +100,7 @@ export class OnboardingDashboard extends Construct {
       }),
       new cloudwatch.GraphWidget({
         title: 'SES reputation of this stage (configuration set)',
-        left: ['Reputation.BounceRate', 'Reputation.ComplaintRate'].map(
-          (metricName) =>
-            new cloudwatch.Metric({
-              namespace: 'AWS/SES',
-              metricName,
-              dimensionsMap: { 'ses:configuration-set': configurationSet.configurationSetName },
-              statistic: cloudwatch.Stats.MAXIMUM,
-              period: Duration.hours(1),
-            }),
-        ),
+        left: ['Reputation.BounceRate', 'Reputation.ComplaintRate'].map((metricName) => sesReputationMetric(configurationSet, metricName)),
         leftAnnotations: [
           { value: SES_BOUNCE_RATE, label: 'bounce rate alarm (5 %)' },
           { value: SES_COMPLAINT_RATE, label: 'complaint rate alarm (0.1 %)' },

@@ -25,6 +25,31 @@ export interface TicketView {
   breaches: { response: string | null; resolve: string | null };
 }
 
+/**
+ * The policy of the ticket workflow tests: every wait far off except the short escalation and
+ * monitoring, so only wake-ups (and those two) move an onboarding.
+ */
+export const TICKET_ROUND_POLICY = {
+  analysisReminderSeconds: 300,
+  decisionReminderSeconds: 300,
+  assignmentRecheckSeconds: 300,
+  assignmentEscalateAfterSeconds: 2,
+  assignmentQuietRecheckSeconds: 300,
+  resolutionWaitSeconds: 300,
+  // Resolved rounds go through a short monitoring period to the report.
+  monitoringSeconds: 2,
+} as const;
+
+/** The staff the workflow tests act as, signed in at the twin's local issuer. */
+export async function signInStaff(twin: TestTwin): Promise<{ accountManager: string; analyst: string; admin: string }> {
+  const [accountManager, analyst, admin] = await Promise.all([
+    twin.token('account-manager', 'am@breakfix.example'),
+    twin.token('analyst'),
+    twin.token('admin', 'admin@breakfix.example'),
+  ]);
+  return { accountManager, analyst, admin };
+}
+
 export interface WorkItem {
   title: string;
   skills: string[];

@@ -16,14 +16,7 @@ import { startTestTwin, type TestTwin } from '../support/twin';
  */
 type CallbackRepository = typeof import('../../functions/adapters/dynamodb/callback-repository');
 type SweepHandler = (event: unknown, context: ReturnType<typeof createLambdaContext>) => Promise<unknown>;
-interface Summary {
-  checked: number;
-  delivered: number;
-  stale: number;
-  removed: number;
-  deferred: number;
-  failed: number;
-}
+type Summary = import('../../functions/sweep-callbacks/sweep-callbacks').CallbackSweepSummary;
 
 let twin: TestTwin;
 let accountManager: string;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestTwin, type TestTwin } from '../support/twin';
 import { detailOf, untilStatus } from '../support/agreement-flow';
 import { ended, historyOf, historyWhen, statesEntered } from '../support/history';
-import { addTechnician, approvedOnboarding, ticketAction, ticketsOf, type TicketView } from '../support/ticket-flow';
+import { addTechnician, approvedOnboarding, signInStaff, ticketAction, ticketsOf, type TicketView } from '../support/ticket-flow';
 import { attachmentBytes } from '../support/emulators';
 import { pdfContent } from '../support/pdf-text';
 import { formatEuro } from '../../functions/templates/format';
@@ -30,9 +30,7 @@ beforeAll(async () => {
       feedbackValidSeconds: 600,
     },
   });
-  accountManager = await twin.token('account-manager', 'am@breakfix.example');
-  analyst = await twin.token('analyst');
-  admin = await twin.token('admin', 'admin@breakfix.example');
+  ({ accountManager, analyst, admin } = await signInStaff(twin));
   await addTechnician(twin, admin, { name: 'Mo Monitor', email: 'mo@breakfix.example', skills: ['netwerk', 'printers'], capacity: 10 });
   technician = await twin.token('technician', 'mo@breakfix.example');
 });

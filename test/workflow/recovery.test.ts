@@ -4,7 +4,7 @@ import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client
 import { startTestTwin, type TestTwin } from '../support/twin';
 import { detailOf, startIntake, untilStatus } from '../support/agreement-flow';
 import { ended, historyWhen, statesEntered } from '../support/history';
-import { addTechnician, approvedOnboarding, ticketAction, untilTickets } from '../support/ticket-flow';
+import { addTechnician, approvedOnboarding, signInStaff, TICKET_ROUND_POLICY, ticketAction, untilTickets } from '../support/ticket-flow';
 
 /**
  * Recovery on statemachines/onboarding.asl.json with the real handlers: a step that fails for good
@@ -18,20 +18,8 @@ let accountManager: string;
 let analyst: string;
 let admin: string;
 beforeAll(async () => {
-  twin = await startTestTwin({
-    policy: {
-      analysisReminderSeconds: 300,
-      decisionReminderSeconds: 300,
-      assignmentRecheckSeconds: 300,
-      assignmentEscalateAfterSeconds: 2,
-      assignmentQuietRecheckSeconds: 300,
-      resolutionWaitSeconds: 300,
-      monitoringSeconds: 2,
-    },
-  });
-  accountManager = await twin.token('account-manager', 'am@breakfix.example');
-  analyst = await twin.token('analyst');
-  admin = await twin.token('admin', 'admin@breakfix.example');
+  twin = await startTestTwin({ policy: TICKET_ROUND_POLICY });
+  ({ accountManager, analyst, admin } = await signInStaff(twin));
 });
 afterEach(() => {
   vi.restoreAllMocks();

@@ -4,7 +4,7 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { eventually, startTestTwin, type TestTwin } from '../support/twin';
 import { detailOf } from '../support/agreement-flow';
 import { ended, historyOf, historyWhen, statesEntered } from '../support/history';
-import { addTechnician, approvedOnboarding, ticketAction, ticketsOf, untilTickets } from '../support/ticket-flow';
+import { addTechnician, approvedOnboarding, signInStaff, TICKET_ROUND_POLICY, ticketAction, ticketsOf, untilTickets } from '../support/ticket-flow';
 
 /**
  * Seed step 4 on statemachines/onboarding.asl.json with the real handlers: an approved agreement
@@ -16,21 +16,8 @@ let accountManager: string;
 let analyst: string;
 let admin: string;
 beforeAll(async () => {
-  twin = await startTestTwin({
-    policy: {
-      analysisReminderSeconds: 300,
-      decisionReminderSeconds: 300,
-      assignmentRecheckSeconds: 300,
-      assignmentEscalateAfterSeconds: 2,
-      assignmentQuietRecheckSeconds: 300,
-      resolutionWaitSeconds: 300,
-      // Resolved rounds go through a short monitoring period to the report.
-      monitoringSeconds: 2,
-    },
-  });
-  accountManager = await twin.token('account-manager', 'am@breakfix.example');
-  analyst = await twin.token('analyst');
-  admin = await twin.token('admin', 'admin@breakfix.example');
+  twin = await startTestTwin({ policy: TICKET_ROUND_POLICY });
+  ({ accountManager, analyst, admin } = await signInStaff(twin));
 });
 afterEach(() => {
   vi.restoreAllMocks();
