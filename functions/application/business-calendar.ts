@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { businessCalendar, type BusinessCalendar } from '../domain/business-hours';
 import { ENV, requireEnv } from '../runtime/env';
 

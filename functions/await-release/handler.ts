@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { onboardingIdField, taskTokenField, versionField } from '../runtime/step-payloads';
 import { stepHandler } from '../runtime/step-handler';
 import { awaitRelease } from './await-release';

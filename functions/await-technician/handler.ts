@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { enteredTimeField, onboardingIdField, taskTokenField, ticketIdField } from '../runtime/step-payloads';
 import { stepHandler } from '../runtime/step-handler';
 import { awaitTechnician } from './await-technician';

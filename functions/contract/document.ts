@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject, type oas31 } from 'zod-openapi';
 import { httpFunctions, type FunctionSpec, type HttpRoute } from '../catalog';
 import { GATEWAY_MESSAGES, PROBLEM_MEDIA_TYPE, problem } from './problems';

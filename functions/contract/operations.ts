@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { analysisSubmissionSchema } from '../domain/analysis';
 import { decisionFormSchema, decisionJsonSchema, feedbackFormSchema, feedbackJsonSchema } from '../domain/client-forms';
 import { IDEMPOTENCY_KEY_PATTERN } from '../domain/ids';

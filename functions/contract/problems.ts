@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /*
  * Error answers. The handlers answer every error as RFC 9457 problem details

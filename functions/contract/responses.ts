@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTION_TYPES } from '../domain/analysis';
 import { FEEDBACK_SCORES } from '../domain/client-link';
 import { ONBOARDING_ID_PATTERN } from '../domain/ids';

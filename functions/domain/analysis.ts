@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PRIORITIES } from './rate-card';
 import { COUNTS, TEXT_BOUNDS } from './size-budget';
 import { line, text } from './text-fields';

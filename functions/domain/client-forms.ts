@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FEEDBACK_COMMENT_MAX_LENGTH, FEEDBACK_SCORES } from './client-link';
 import { TEXT_BOUNDS } from './size-budget';
 

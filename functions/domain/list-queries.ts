@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ONBOARDING_STATUSES } from './lifecycle';
 import { TICKET_STATUSES } from './ticket';
 

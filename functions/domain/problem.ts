@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor, Incident } from './onboarding';
 import { IMPACTS } from './intake';
 import { PRIORITIES } from './rate-card';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Who contracts with the client: the provider's legal identity, as a Dutch business letter and

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IMPACTS } from './intake';
 
 /** Priorities of analysed work; the same four words as an incident's impact. */

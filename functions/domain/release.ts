@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TEXT_BOUNDS } from './size-budget';
 import { text } from './text-fields';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ONBOARDING_STATUSES, isTerminal, type OnboardingStatus } from './lifecycle';
 
 /** The statuses an onboarding passes through: a terminal one is where it ends, never stuck. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ulid } from './ids';
 import { COUNTS, TEXT_BOUNDS } from './size-budget';
 import { line } from './text-fields';

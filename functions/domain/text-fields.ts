@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A free-text field's two bounds. `chars` counts UTF-16 code units, as JavaScript, HTML's

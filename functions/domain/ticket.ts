@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AssignmentRule, CandidateView } from './assignment';
 import type { BusinessCalendar } from './business-hours';
 import type { Priority } from './rate-card';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const seconds = z.number().int().min(1).max(31_536_000);
 const count = z.number().int().min(0).max(20);

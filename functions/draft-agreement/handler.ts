@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { metrics } from '../runtime/observability';
 import { countField, enteredTimeField, onboardingIdField, secondsField, versionField } from '../runtime/step-payloads';

@@ -1,5 +1,5 @@
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
-import { z } from 'zod';
+import { eventBridgeEventSchema } from '../runtime/eventbridge-event';
+import * as z from 'zod';
 import type { SesSendingEvent } from '../domain/delivery-problem';
 import { ONBOARDING_TAG } from '../adapters/ses/message-tags';
 
@@ -45,7 +45,7 @@ const rejectDetail = z.object({
  * destination publishes BOUNCE ("Email Bounced"), COMPLAINT ("Email Complaint Received") and
  * REJECT ("Email Rejected"); `detail` is SES's event record.
  */
-export const sesEventSchema = EventBridgeSchema.extend({
+export const sesEventSchema = eventBridgeEventSchema.extend({
   source: z.literal('aws.ses'),
   'detail-type': z.enum(['Email Bounced', 'Email Complaint Received', 'Email Rejected']),
   detail: z.discriminatedUnion('eventType', [bounceDetail, complaintDetail, rejectDetail]),

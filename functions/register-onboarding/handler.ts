@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ONBOARDING_ID_PATTERN } from '../domain/ids';
 import { metrics } from '../runtime/observability';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { countField, onboardingIdField } from '../runtime/step-payloads';
 import { stepHandler } from '../runtime/step-handler';
 import { remindAnalysts } from './remind-analysts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { countField, enteredTimeField, onboardingIdField, secondsField, versionField } from '../runtime/step-payloads';
 import { stepHandler } from '../runtime/step-handler';
 import { remindClient } from './remind-client';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { RESUMABLE_STATES } from '../domain/recovery';
 import { metrics } from '../runtime/observability';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ONBOARDING_ID_PATTERN } from '../domain/ids';
 
 /** Fields the ASL passes to steps; each step's payload schema is built from these. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { enteredTimeField, onboardingIdField, secondsField } from '../runtime/step-payloads';
 import { stepHandler } from '../runtime/step-handler';
 import { startMonitoring } from './start-monitoring';

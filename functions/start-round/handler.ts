@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { metrics } from '../runtime/observability';
 import { enteredTimeField, onboardingIdField } from '../runtime/step-payloads';

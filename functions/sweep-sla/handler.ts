@@ -1,21 +1,8 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
-import { z } from 'zod';
 import { metrics } from '../runtime/observability';
+import { scheduledEventSchema } from '../runtime/scheduled-event';
 import { stepHandler } from '../runtime/step-handler';
 import { sweepSla, type SweepSummary } from './sweep-sla';
-
-/**
- * The EventBridge scheduled event, as a rule with a rate schedule delivers it (and the twin's
- * interval imitates it). Its `time` is the sweep's only clock: AWS sends it to the second
- * ("2026-12-01T10:05:00Z"), in UTC.
- */
-export const scheduledEventSchema = EventBridgeSchema.extend({
-  'detail-type': z.literal('Scheduled Event'),
-  source: z.literal('aws.events'),
-  time: z.iso.datetime(),
-});
-export type ScheduledEvent = z.output<typeof scheduledEventSchema>;
 
 /** Some tickets could not be swept; they stay due, so the next sweep (or Lambda's retry of this one) tries them again. */
 export class SlaSweepIncompleteError extends Error {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { holdSchema, resolveSchema, TICKET_ID_PATTERN, ticketView, workLogSchema } from '../domain/ticket';

@@ -138,9 +138,8 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       [ENV.workflowPolicy]: JSON.stringify(policy),
       POWERTOOLS_SERVICE_NAME: 'breakfix-onboarding',
       POWERTOOLS_METRICS_NAMESPACE: 'BreakFixOnboarding/local',
-      // No CloudWatch here: metrics would only be EMF lines on stdout; no X-Ray daemon either.
+      // No CloudWatch here: metrics would only be EMF lines on stdout.
       POWERTOOLS_METRICS_DISABLED: 'true',
-      POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
     });
 

@@ -9,7 +9,6 @@ describe('executionArnFor', () => {
   beforeAll(async () => {
     // The adapter reads STATE_MACHINE_ARN when its module loads, as a Lambda container does.
     vi.stubEnv('STATE_MACHINE_ARN', `${MACHINE}:live`);
-    vi.stubEnv('POWERTOOLS_TRACE_ENABLED', 'false');
     ({ executionArnFor } = await import('../../functions/adapters/sfn/workflow-starter'));
   });
 

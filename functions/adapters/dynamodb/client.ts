@@ -1,10 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { requireEnv, ENV } from '../../runtime/env';
-import { tracer } from '../../runtime/observability';
 
-/** One traced client per container; the endpoint comes from AWS_ENDPOINT_URL_DYNAMODB on the twin. */
-export const documentClient = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
+/** One client per container; the endpoint comes from AWS_ENDPOINT_URL_DYNAMODB on the twin. */
+export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true },
 });
 

@@ -1,9 +1,8 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ENV, requireEnv } from '../../runtime/env';
 import { rethrowTransient } from '../../runtime/errors';
-import { tracer } from '../../runtime/observability';
 
-const secrets = tracer.captureAWSv3Client(new SecretsManagerClient({}));
+const secrets = new SecretsManagerClient({});
 /** The link-signing secret (grant: linkSigningKey), read once when the container starts. */
 const SECRET_ARN = requireEnv(ENV.linkSigningSecretArn);
 let cached: Promise<Buffer> | undefined;

@@ -1,13 +1,12 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { ENV, requireEnv } from '../../runtime/env';
 import { rethrowTransient } from '../../runtime/errors';
-import { tracer } from '../../runtime/observability';
 import { ONBOARDING_TAG, tagValue } from './message-tags';
 import { namedRefusal } from './send-refusals';
 
 export { SesSandboxRefusalError, SesSenderNotVerifiedError } from './send-refusals';
 
-const ses = tracer.captureAWSv3Client(new SESv2Client({}));
+const ses = new SESv2Client({});
 /** The stage's verified sender (grant: email), read once when the container starts. */
 const SENDER_ADDRESS = requireEnv(ENV.senderAddress);
 /** The stage's configuration set: every send names it, so bounces and complaints reach HandleEmailEvent. */

@@ -1,9 +1,8 @@
 import { GetSuppressedDestinationCommand, NotFoundException, PutSuppressedDestinationCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SuppressionReason } from '../../domain/delivery-problem';
 import { rethrowTransient } from '../../runtime/errors';
-import { tracer } from '../../runtime/observability';
 
-const ses = tracer.captureAWSv3Client(new SESv2Client({}));
+const ses = new SESv2Client({});
 
 /**
  * Puts the address on the account-level suppression list (grant: suppression). SES then accepts

@@ -1,8 +1,7 @@
 import { GetExecutionHistoryCommand, SFNClient, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { rethrowTransient } from '../../runtime/errors';
-import { tracer } from '../../runtime/observability';
 
-const sfn = tracer.captureAWSv3Client(new SFNClient({}));
+const sfn = new SFNClient({});
 
 const PAGE_SIZE = 200;
 /** Enough to pass a failed round of 25 tickets back to the step before it; the walk stops far earlier. */

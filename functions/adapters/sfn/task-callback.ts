@@ -1,9 +1,8 @@
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { isTransient, rethrowTransient } from '../../runtime/errors';
-import { tracer } from '../../runtime/observability';
 
 // One attempt per call: the back-off below is the whole retry policy, so its total time is known.
-const sfn = tracer.captureAWSv3Client(new SFNClient({ maxAttempts: 1 }));
+const sfn = new SFNClient({ maxAttempts: 1 });
 
 /** The waiting task is gone (timed out into a reminder, or finished): the answer stays recorded. */
 const STALE_TOKEN_ERRORS = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);

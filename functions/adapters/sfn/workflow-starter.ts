@@ -1,9 +1,8 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { ENV, requireEnv } from '../../runtime/env';
 import { rethrowTransient } from '../../runtime/errors';
-import { tracer } from '../../runtime/observability';
 
-const sfn = tracer.captureAWSv3Client(new SFNClient({}));
+const sfn = new SFNClient({});
 /** The onboarding state machine (grant: stateMachine start), read once when the container starts. */
 const STATE_MACHINE_ARN = requireEnv(ENV.stateMachineArn);
 
