@@ -28,7 +28,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^functions/templates/' },
       to: {
-        pathNot: ['^functions/domain/', '^functions/templates/', '^node_modules/(pdf-lib|@pdf-lib/fontkit)/', '\\.ttf$'],
+        pathNot: ['^functions/domain/', '^functions/templates/', '^node_modules/pdf-lib/', '\\.ttf$'],
         dependencyTypesNot: ['core'],
       },
     },

@@ -86,7 +86,7 @@ function decidedPdfAttachment(onboarding: Onboarding, agreement: Agreement, deci
     };
     const pdf = await storedOrRenderedPdf(
       { onboardingId: onboarding.id, kind: 'decided', version: agreement.version },
-      // Loaded when a PDF is rendered, not when the container starts (pdf-lib, fontkit, the fonts).
+      // Loaded when a PDF is rendered, not when the container starts (pdf-lib, the fonts).
       async () => (await import('../templates/pdf/agreement-pdf')).renderDecidedPdf(agreement, evidence),
       decision.at,
     );

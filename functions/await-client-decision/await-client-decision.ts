@@ -67,7 +67,7 @@ export async function awaitClientDecision(
     attachments: async () => {
       const pdf = await storedOrRenderedPdf(
         { onboardingId: onboarding.id, kind: 'offer', version: agreement.version },
-        // Loaded when a PDF is rendered, not when the container starts (pdf-lib, fontkit, the fonts).
+        // Loaded when a PDF is rendered, not when the container starts (pdf-lib and the fonts).
         async () => (await import('../templates/pdf/agreement-pdf')).renderOfferPdf(agreement),
         now.toISOString(),
       );

@@ -76,7 +76,7 @@ export async function sendFollowUpReport(input: { onboardingId: string; now: str
       const agreement = completed.agreement && (await findAgreementVersion(completed.id, completed.agreement.version));
       const pdf = await storedOrRenderedPdf(
         { onboardingId: completed.id, kind: 'report', version: report.version },
-        // Loaded when a PDF is rendered, not when the container starts (pdf-lib, fontkit, the fonts).
+        // Loaded when a PDF is rendered, not when the container starts (pdf-lib and the fonts).
         async () => (await import('../templates/pdf/report-pdf')).renderReportPdf(report, agreement?.provider ? { provider: agreement.provider } : {}),
         input.now,
       );

@@ -1,13 +1,17 @@
-import fontkit from '@pdf-lib/fontkit';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { PDFFont, type PDFDocument } from 'pdf-lib';
 import { ROBOTO_BOLD } from './fonts/roboto-bold.generated';
 import { ROBOTO_REGULAR } from './fonts/roboto-regular.generated';
+import { TrueTypeEmbedder } from './truetype/embedder';
+import { parseTrueType, type TrueTypeFont } from './truetype/font';
 
 /*
  * The PDFs' one font family, Roboto, embedded as a subset: only the glyphs a document uses travel
  * in it. pdf-lib's standard fonts are WinAnsi only and throw on "Łukasz Żółć"; Roboto covers Latin,
  * Greek and Cyrillic. The font bytes come from generated modules (npm run fonts), so the bundler,
  * tsx and vitest load them alike; only the modules that render PDFs import this one.
+ *
+ * The fonts are parsed and subset by our own small TrueType reader (./truetype), not fontkit:
+ * fontkit was 919 KB of each PDF function's bundle, for shaping the layout never used.
  */
 
 /** One embedded face: draw with `pdf`, measure with `widthOf`, and pass text through `printable` first. */
@@ -22,55 +26,51 @@ export interface FontFace {
 export interface PdfFonts {
   regular: FontFace;
   bold: FontFace;
+  /**
+   * Writes both faces into the document: the subsets of the glyphs drawn so far and their
+   * ToUnicode maps. Call it after the last text is encoded and before `doc.save()`, which embeds
+   * only the fonts pdf-lib made itself.
+   */
+  embed(): Promise<void>;
 }
 
 /** Characters without a glyph in Roboto, and what stands in for them. */
 const FALLBACKS: Record<string, string> = { '\u202f': '\u00a0', '\u2007': ' ', '\u2009': ' ', '\t': ' ' };
 const REPLACEMENT = '?';
 
-/**
- * No OpenType shaping: pdf-lib draws each glyph at its advance width (no kerning), so measuring
- * with kerning would misplace right-aligned amounts; ligatures and mark positioning add nothing to
- * Latin, Greek or Cyrillic text in NFC, and shaping was most of the rendering time.
- */
-const NO_SHAPING: fontkit.TypeFeatures = {
-  ccmp: false,
-  locl: false,
-  rlig: false,
-  liga: false,
-  clig: false,
-  calt: false,
-  rclt: false,
-  kern: false,
-  mark: false,
-  mkmk: false,
-  curs: false,
-};
-
 /** Parsed on first use, not when the module loads: a container that renders nothing pays nothing. */
-let parsed: { regular: fontkit.Font; bold: fontkit.Font } | undefined;
+let parsed: { regular: TrueTypeFont; bold: TrueTypeFont } | undefined;
 
-/** Embeds both faces (subset) into `doc`; measurements are cached per document. */
-export async function embedFonts(doc: PDFDocument): Promise<PdfFonts> {
-  doc.registerFontkit(fontkit);
-  const [regular, bold] = await Promise.all([doc.embedFont(ROBOTO_REGULAR, { subset: true, features: NO_SHAPING }), doc.embedFont(ROBOTO_BOLD, { subset: true, features: NO_SHAPING })]);
-  parsed ??= { regular: fontkit.create(ROBOTO_REGULAR), bold: fontkit.create(ROBOTO_BOLD) };
-  return { regular: face(regular, parsed.regular), bold: face(bold, parsed.bold) };
+/** The two faces for `doc`; each document gets embedders of its own (what it draws is what it embeds). */
+export function embedFonts(doc: PDFDocument): Promise<PdfFonts> {
+  parsed ??= { regular: parseTrueType(ROBOTO_REGULAR), bold: parseTrueType(ROBOTO_BOLD) };
+  const embedders = { regular: new TrueTypeEmbedder(parsed.regular, ROBOTO_REGULAR), bold: new TrueTypeEmbedder(parsed.bold, ROBOTO_BOLD) };
+  // PDFFont.of, as PDFDocument.embedFont does it; but only fonts embedFont made are in the document's
+  // own (private) list that doc.save() embeds, so ours are written by embed() below instead.
+  const regular = PDFFont.of(doc.context.nextRef(), doc, embedders.regular);
+  const bold = PDFFont.of(doc.context.nextRef(), doc, embedders.bold);
+  return Promise.resolve({
+    regular: face(regular, parsed.regular),
+    bold: face(bold, parsed.bold),
+    async embed() {
+      // A face no page drew with is left out: no page names its ref, and its tables would be dead weight.
+      if (embedders.regular.encoded) await regular.embed();
+      if (embedders.bold.encoded) await bold.embed();
+    },
+  });
 }
 
-function face(pdf: PDFFont, font: fontkit.Font): FontFace {
-  const unitsPerEm = font.unitsPerEm;
-  /** Advance width (font units) per code point; undefined: no glyph. */
-  const advances = new Map<number, number | undefined>();
-  const advanceOf = (codePoint: number) => {
-    if (!advances.has(codePoint)) advances.set(codePoint, font.hasGlyphForCodePoint(codePoint) ? font.glyphForCodePoint(codePoint).advanceWidth : undefined);
-    return advances.get(codePoint);
-  };
+function face(pdf: PDFFont, font: TrueTypeFont): FontFace {
+  const unitsPerEm = font.metrics.unitsPerEm;
   return {
     pdf,
     widthOf(text, size) {
       let units = 0;
-      for (const char of text) units += advanceOf(char.codePointAt(0)!) ?? 0;
+      for (const char of text) {
+        // A character without a glyph counts 0, as before (printable() has replaced it anyway).
+        const glyph = font.cmap.get(char.codePointAt(0)!);
+        if (glyph !== undefined) units += font.advances[glyph]!;
+      }
       return (units * size) / unitsPerEm;
     },
     printable(text) {
@@ -80,7 +80,7 @@ function face(pdf: PDFFont, font: fontkit.Font): FontFace {
         if (char === '\n') out += char;
         else if (FALLBACKS[char] !== undefined) out += FALLBACKS[char];
         else if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) out += ' ';
-        else out += advanceOf(codePoint) === undefined ? REPLACEMENT : char;
+        else out += font.cmap.has(codePoint) ? char : REPLACEMENT;
       }
       return out;
     },

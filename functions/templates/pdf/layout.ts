@@ -9,11 +9,11 @@ import { embedFonts, type FontFace, type PdfFonts } from './fonts';
  * with a header and a "page x of y" footer on every page. Everything moves down one cursor; what
  * does not fit on the page starts the next. Sizes are in points on A4.
  *
- * pdf-lib makes the document (fonts, subsets, metadata, cross-reference); the pages' content
- * streams are written here: `BT x y Td (glyphs) Tj ET` per line, naming font and colour only when
- * they change, glyph ids as binary strings and deflated at level 9. pdf-lib's drawText adds two
- * font resources per call and writes glyphs as hex; on the largest agreement the file was twice
- * the size, over what its item may hold.
+ * pdf-lib makes the document (metadata, objects, cross-reference; the font subsets are
+ * ./truetype's, through fonts.ts); the pages' content streams are written here: `BT x y Td (glyphs)
+ * Tj ET` per line, naming font and colour only when they change, glyph ids as binary strings and
+ * deflated at level 9. pdf-lib's drawText adds two font resources per call and writes glyphs as
+ * hex; on the largest agreement the file was twice the size, over what its item may hold.
  */
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
@@ -299,6 +299,8 @@ export class PdfLayout {
       const stream = PDFRawStream.of(this.doc.context.obj({ Filter: 'FlateDecode', Length: bytes.length }), bytes);
       content.page.node.set(PDFName.of('Contents'), this.doc.context.register(stream));
     });
+    // Our fonts are not pdf-lib's own, so doc.save() would not write them: they go in first.
+    await this.fonts.embed();
     return this.doc.save({ useObjectStreams: true });
   }
 
