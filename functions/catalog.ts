@@ -69,6 +69,13 @@ export interface FunctionSpec {
   expectedErrors?: readonly string[];
   timeoutSeconds?: number;
   memoryMb?: number;
+  /**
+   * A repo-relative folder of plain files the function reads at run time (never imported, so not in
+   * its bundle): CDK copies it to `assets/` beside the bundle's index.mjs, and the code finds it with
+   * `new URL('./assets/<file>', import.meta.url)` from a module in the folder's parent, which is the
+   * same place when the twin runs the source. The function must read them lazily, not at module load.
+   */
+  bundledFiles?: string;
 }
 
 /**
@@ -441,6 +448,8 @@ export const FUNCTIONS = [
       { method: 'GET', path: '/docs/{file+}', access: 'public', publicBecause: CONSOLE_IS_PUBLIC },
     ],
     grants: { staffSignIn: true },
+    // Swagger UI's files (npm run console-assets), beside the bundle rather than in it (about 1.9 MB).
+    bundledFiles: 'functions/api-console/assets',
   },
   {
     name: 'SweepStuckOnboardings',

@@ -12,12 +12,13 @@ const PAGE_HEADERS = consolePageHeaders(SIGN_IN_ORIGIN);
 
 /**
  * GET /docs and GET /docs/{file+} (public): the API console, Swagger UI served by this function
- * from the npm package's files (never a CDN); only this function's bundle carries them. Sign-in
+ * from the npm package's files (never a CDN), read from ./assets/ beside the code on first request
+ * (CDK copies them into this function's asset only; they are not in its bundle). Sign-in
  * is the staff OAuth2 authorization-code flow with PKCE, and the console sends the ID token.
  */
-export const handler = httpHandler(({ event }) => Promise.resolve().then(() => respond(event)));
+export const handler = httpHandler(({ event }) => respond(event));
 
-function respond(event: APIGatewayProxyEventV2): HttpResult {
+async function respond(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const file = event.pathParameters?.file;
   if (file === undefined) return { statusCode: 200, headers: { ...PAGE_HEADERS }, body: PAGE };
 
@@ -30,13 +31,14 @@ function respond(event: APIGatewayProxyEventV2): HttpResult {
     'cross-origin-resource-policy': 'same-origin',
     ...(asset.contentSecurityPolicy ? { 'content-security-policy': asset.contentSecurityPolicy, 'referrer-policy': 'no-referrer' } : {}),
   };
-  if (!compressible(asset)) {
+  const body = await asset.body();
+  if (!compressible(asset, body)) {
     const binary = !asset.contentType.startsWith('text/');
-    return { statusCode: 200, headers, body: asset.body.toString(binary ? 'base64' : 'utf8'), isBase64Encoded: binary };
+    return { statusCode: 200, headers, body: body.toString(binary ? 'base64' : 'utf8'), isBase64Encoded: binary };
   }
   headers.vary = 'accept-encoding';
-  if (!acceptsGzip(event.headers?.['accept-encoding'])) return { statusCode: 200, headers, body: asset.body.toString('utf8'), isBase64Encoded: false };
-  return { statusCode: 200, headers: { ...headers, 'content-encoding': 'gzip' }, body: gzippedAsset(file, asset).toString('base64'), isBase64Encoded: true };
+  if (!acceptsGzip(event.headers?.['accept-encoding'])) return { statusCode: 200, headers, body: body.toString('utf8'), isBase64Encoded: false };
+  return { statusCode: 200, headers: { ...headers, 'content-encoding': 'gzip' }, body: gzippedAsset(file, body).toString('base64'), isBase64Encoded: true };
 }
 
 /** `https://host[:port]` of an http(s) URL; undefined for anything else (the CSP then allows only this API). */

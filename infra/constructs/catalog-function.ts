@@ -4,7 +4,7 @@ import { ArnFormat, type CfnElement, Duration, RemovalPolicy, Stack, Token, Vali
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { functionLimits, type FunctionGrants, type FunctionSpec } from '../../functions/catalog';
 import { ENV } from '../../functions/runtime/env';
@@ -99,7 +99,7 @@ export class CatalogFunction extends Construct {
       logGroup,
       tracing: lambda.Tracing.ACTIVE,
       environment: this.baseEnvironment(stage),
-      bundling: CDK_BUNDLING,
+      bundling: spec.bundledFiles ? withBundledFiles(spec.bundledFiles) : CDK_BUNDLING,
       currentVersionOptions: { removalPolicy: RemovalPolicy.RETAIN },
     });
     this.version = this.function.currentVersion;
@@ -222,6 +222,18 @@ export class CatalogFunction extends Construct {
       NODE_OPTIONS: '--enable-source-maps',
     };
   }
+}
+
+/** CDK_BUNDLING, then the repo-relative folder `folder` copied to `assets/` beside index.mjs (the catalog's `bundledFiles`). */
+function withBundledFiles(folder: string): BundlingOptions {
+  return {
+    ...CDK_BUNDLING,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir: string, outputDir: string) => [`cp -R "${join(inputDir, folder)}" "${join(outputDir, 'assets')}"`],
+    },
+  };
 }
 
 /** A region or account as cdk-nag writes it in a finding: the value when the stage fixes it, else the pseudo parameter. */

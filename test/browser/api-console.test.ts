@@ -5,7 +5,7 @@ import { decodeJwt } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectProblems, launchChromium } from '../support/browser';
-import { CONSOLE_ASSET_MODULES, consoleAssetFileBytes, sha256 } from '../support/console-assets';
+import { CONSOLE_ASSET_FILES, consoleAssetFileBytes, sha256 } from '../support/console-assets';
 import { validIntake } from '../support/fixtures';
 import { startTestTwin, type TestTwin } from '../support/twin';
 
@@ -95,7 +95,7 @@ describe('the API console over HTTP, on the twin', () => {
       'oauth2-redirect.js': 'text/javascript; charset=utf-8',
       'favicon-32x32.png': 'image/png',
     };
-    for (const asset of CONSOLE_ASSET_MODULES) {
+    for (const asset of CONSOLE_ASSET_FILES) {
       const response = await rawGet(`/docs/${asset.file}`);
       expect(response.status, asset.file).toBe(200);
       expect(response.headers['content-type'], asset.file).toBe(types[asset.file]);
@@ -117,7 +117,7 @@ describe('the API console over HTTP, on the twin', () => {
   });
 
   it('gzips the text files for a browser that accepts it, and says it varies', async () => {
-    const bundle = CONSOLE_ASSET_MODULES.find((a) => a.file === 'swagger-ui-bundle.js')!;
+    const bundle = CONSOLE_ASSET_FILES.find((a) => a.file === 'swagger-ui-bundle.js')!;
     const response = await rawGet('/docs/swagger-ui-bundle.js', { 'accept-encoding': 'gzip, deflate, br' });
     expect(response.headers['content-encoding']).toBe('gzip');
     expect(response.headers.vary).toBe('accept-encoding');
