@@ -1,8 +1,8 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ENV, requireEnv } from '../../runtime/env';
 import { rethrowTransient } from '../../runtime/errors';
 
-const secrets = new SecretsManagerClient({});
+// The Secrets Manager module is loaded with the key's first fetch, once per container, not at init
+// (adapters/on-first-use.ts says why).
 /** The link-signing secret (grant: linkSigningKey), read once when the container starts. */
 const SECRET_ARN = requireEnv(ENV.linkSigningSecretArn);
 let cached: Promise<Buffer> | undefined;
@@ -18,7 +18,8 @@ export function linkSigningKey(): Promise<Buffer> {
 
 async function fetchKey(): Promise<Buffer> {
   try {
-    const { SecretString } = await secrets.send(new GetSecretValueCommand({ SecretId: SECRET_ARN }));
+    const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+    const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: SECRET_ARN }));
     if (!SecretString || SecretString.length < 32) throw new Error('The link-signing secret is missing or shorter than 32 characters');
     return Buffer.from(SecretString, 'utf8');
   } catch (error) {

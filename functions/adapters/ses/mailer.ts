@@ -1,12 +1,16 @@
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { ENV, requireEnv } from '../../runtime/env';
+import { onFirstUse } from '../on-first-use';
 import { rethrowTransient } from '../../runtime/errors';
 import { ONBOARDING_TAG, tagValue } from './message-tags';
 import { namedRefusal } from './send-refusals';
 
 export { SesSandboxRefusalError, SesSenderNotVerifiedError } from './send-refusals';
 
-const ses = new SESv2Client({});
+/** The SES v2 module and client, loaded on the first send (on-first-use.ts says why). */
+const ses = onFirstUse(async () => {
+  const sdk = await import('@aws-sdk/client-sesv2');
+  return { sdk, client: new sdk.SESv2Client({}) };
+});
 /** The stage's verified sender (grant: email), read once when the container starts. */
 const SENDER_ADDRESS = requireEnv(ENV.senderAddress);
 /** The stage's configuration set: every send names it, so bounces and complaints reach HandleEmailEvent. */
@@ -56,8 +60,9 @@ export async function sendEmail(message: EmailMessage): Promise<string> {
   if (!ADDRESS.test(from)) throw new InvalidEmailAddressError('sender');
   if (message.to.length === 0 || ![...message.to, ...(message.cc ?? []), ...(message.replyTo ?? [])].every((address) => ADDRESS.test(address))) throw new InvalidEmailAddressError('recipient');
   try {
-    const { MessageId } = await ses.send(
-      new SendEmailCommand({
+    const { sdk, client } = await ses();
+    const { MessageId } = await client.send(
+      new sdk.SendEmailCommand({
         FromEmailAddress: from,
         ConfigurationSetName: CONFIGURATION_SET,
         EmailTags: [{ Name: ONBOARDING_TAG, Value: tagValue(message.onboardingId) }],

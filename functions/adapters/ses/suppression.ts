@@ -1,8 +1,12 @@
-import { GetSuppressedDestinationCommand, NotFoundException, PutSuppressedDestinationCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SuppressionReason } from '../../domain/delivery-problem';
 import { rethrowTransient } from '../../runtime/errors';
+import { onFirstUse } from '../on-first-use';
 
-const ses = new SESv2Client({});
+/** The SES v2 module and client, loaded on first use (on-first-use.ts says why). */
+const ses = onFirstUse(async () => {
+  const sdk = await import('@aws-sdk/client-sesv2');
+  return { sdk, client: new sdk.SESv2Client({}) };
+});
 
 /**
  * Puts the address on the account-level suppression list (grant: suppression). SES then accepts
@@ -10,8 +14,9 @@ const ses = new SESv2Client({});
  * Putting an address that is already there only refreshes its entry.
  */
 export async function suppressAddress(address: string, reason: SuppressionReason): Promise<void> {
+  const { sdk, client } = await ses();
   try {
-    await ses.send(new PutSuppressedDestinationCommand({ EmailAddress: address, Reason: reason }));
+    await client.send(new sdk.PutSuppressedDestinationCommand({ EmailAddress: address, Reason: reason }));
   } catch (error) {
     rethrowTransient('SES', error);
   }
@@ -19,11 +24,12 @@ export async function suppressAddress(address: string, reason: SuppressionReason
 
 /** Whether the address is on the account-level suppression list (grant: suppression). */
 export async function isSuppressed(address: string): Promise<boolean> {
+  const { sdk, client } = await ses();
   try {
-    await ses.send(new GetSuppressedDestinationCommand({ EmailAddress: address }));
+    await client.send(new sdk.GetSuppressedDestinationCommand({ EmailAddress: address }));
     return true;
   } catch (error) {
-    if (error instanceof NotFoundException) return false;
+    if (error instanceof sdk.NotFoundException) return false;
     rethrowTransient('SES', error);
   }
 }

@@ -1,7 +1,12 @@
-import { GetExecutionHistoryCommand, SFNClient, type HistoryEvent } from '@aws-sdk/client-sfn';
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { rethrowTransient } from '../../runtime/errors';
+import { onFirstUse } from '../on-first-use';
 
-const sfn = new SFNClient({});
+/** The Step Functions module and client, loaded on first use (on-first-use.ts says why). */
+const sfn = onFirstUse(async () => {
+  const sdk = await import('@aws-sdk/client-sfn');
+  return { sdk, client: new sdk.SFNClient({}) };
+});
 
 const PAGE_SIZE = 200;
 /** Enough to pass a failed round of 25 tickets back to the step before it; the walk stops far earlier. */
@@ -19,9 +24,10 @@ export async function statesEnteredNewestFirst(executionArn: string, enough: (na
   const names: string[] = [];
   let nextToken: string | undefined;
   try {
+    const { sdk, client } = await sfn();
     for (let page = 0; page < MAX_PAGES; page++) {
-      const answer = await sfn.send(
-        new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, includeExecutionData: false, maxResults: PAGE_SIZE, nextToken }),
+      const answer = await client.send(
+        new sdk.GetExecutionHistoryCommand({ executionArn, reverseOrder: true, includeExecutionData: false, maxResults: PAGE_SIZE, nextToken }),
       );
       for (const event of answer.events ?? []) {
         const name = enteredName(event);

@@ -1,8 +1,12 @@
-import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { isTransient, rethrowTransient } from '../../runtime/errors';
+import { onFirstUse } from '../on-first-use';
 
 // One attempt per call: the back-off below is the whole retry policy, so its total time is known.
-const sfn = new SFNClient({ maxAttempts: 1 });
+// Loaded on first use (on-first-use.ts says why).
+const sfn = onFirstUse(async () => {
+  const sdk = await import('@aws-sdk/client-sfn');
+  return { sdk, client: new sdk.SFNClient({ maxAttempts: 1 }) };
+});
 
 /** The waiting task is gone (timed out into a reminder, or finished): the answer stays recorded. */
 const STALE_TOKEN_ERRORS = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
@@ -22,9 +26,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * TransientDependencyError.
  */
 export async function resumeTask(taskToken: string, output: Record<string, unknown>): Promise<'resumed' | 'stale'> {
+  const { sdk, client } = await sfn();
   for (let attempt = 1; ; attempt++) {
     try {
-      await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+      await client.send(new sdk.SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
       return 'resumed';
     } catch (error) {
       if (error instanceof Error && STALE_TOKEN_ERRORS.has(error.name)) return 'stale';

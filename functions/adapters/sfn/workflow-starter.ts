@@ -1,8 +1,12 @@
-import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { ENV, requireEnv } from '../../runtime/env';
 import { rethrowTransient } from '../../runtime/errors';
+import { onFirstUse } from '../on-first-use';
 
-const sfn = new SFNClient({});
+/** The Step Functions module and client, loaded on first use (on-first-use.ts says why). */
+const sfn = onFirstUse(async () => {
+  const sdk = await import('@aws-sdk/client-sfn');
+  return { sdk, client: new sdk.SFNClient({}) };
+});
 /** The onboarding state machine (grant: stateMachine start), read once when the container starts. */
 const STATE_MACHINE_ARN = requireEnv(ENV.stateMachineArn);
 
@@ -13,13 +17,14 @@ const STATE_MACHINE_ARN = requireEnv(ENV.stateMachineArn);
  */
 export async function startOnboardingExecution(onboardingId: string, input: unknown, executionName = onboardingId): Promise<string> {
   const stateMachineArn = STATE_MACHINE_ARN;
+  const { sdk, client } = await sfn();
   try {
-    const { executionArn } = await sfn.send(
-      new StartExecutionCommand({ stateMachineArn, name: executionName, input: JSON.stringify(input) }),
+    const { executionArn } = await client.send(
+      new sdk.StartExecutionCommand({ stateMachineArn, name: executionName, input: JSON.stringify(input) }),
     );
     return executionArn!;
   } catch (error) {
-    if (error instanceof ExecutionAlreadyExists) return executionArnFor(stateMachineArn, executionName);
+    if (error instanceof sdk.ExecutionAlreadyExists) return executionArnFor(stateMachineArn, executionName);
     rethrowTransient('Step Functions', error);
   }
 }
