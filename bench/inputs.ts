@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Agreement } from '../functions/domain/agreement';
 import type { AnalysisItem } from '../functions/domain/analysis';
 import type { intakeSchema } from '../functions/domain/intake';

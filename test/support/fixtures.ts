@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { intakeSchema } from '../../functions/domain/intake';
 
 type IntakeInput = z.input<typeof intakeSchema>;
