@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
+import { observeInvocation } from './invocation-probe';
 import { createLambdaContext } from './lambda-context';
 import { FUNCTIONS, functionLimits, type FunctionSpec } from '../../functions/catalog';
 import { LOCAL_ACCOUNT_ID } from './local-aws';
@@ -70,7 +71,7 @@ export function createLambdaInvoker(
       ...(parsed.qualifier === undefined ? {} : { qualifier: parsed.qualifier }),
     });
     try {
-      const result = await withinTimeout(() => handler(JSON.parse(JSON.stringify(payload ?? null)), context), timeoutSeconds, context.awsRequestId);
+      const result = await withinTimeout(() => handler(JSON.parse(JSON.stringify(payload ?? null)), context), timeoutSeconds, context);
       return result === undefined ? null : JSON.parse(JSON.stringify(result));
     } catch (error) {
       if (error instanceof LambdaFunctionError) throw error;
@@ -81,8 +82,12 @@ export function createLambdaInvoker(
   };
 }
 
-/** Runs `call`, or fails with Sandbox.Timedout and Lambda's message once `timeoutSeconds` have passed. */
-export async function withinTimeout<T>(call: () => Promise<T>, timeoutSeconds: number, requestId: string): Promise<T> {
+/**
+ * Runs `call` as the invocation `context` describes (observed: see invocation-probe.ts), or fails
+ * with Sandbox.Timedout and Lambda's message once `timeoutSeconds` have passed.
+ */
+export async function withinTimeout<T>(call: () => Promise<T>, timeoutSeconds: number, context: Context): Promise<T> {
+  const requestId = context.awsRequestId;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
@@ -92,7 +97,7 @@ export async function withinTimeout<T>(call: () => Promise<T>, timeoutSeconds: n
   });
   try {
     // Promise.resolve().then: a handler that throws synchronously still fails as an invocation.
-    return await Promise.race([Promise.resolve().then(call), timedOut]);
+    return await Promise.race([observeInvocation(context, () => Promise.resolve().then(call)), timedOut]);
   } finally {
     clearTimeout(timer);
   }

@@ -72,7 +72,7 @@ export function startSchedules(options: ScheduleOptions): { schedules: RunningSc
         version: TWIN_VERSION,
         qualifier: TWIN_VERSION,
       });
-      await withinTimeout(() => loaded(event, context), timeoutSeconds, context.awsRequestId);
+      await withinTimeout(() => loaded(event, context), timeoutSeconds, context);
     };
     const tick = () => {
       if (running) return;

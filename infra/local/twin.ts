@@ -2,7 +2,7 @@ import './polyfills';
 import { randomBytes } from 'node:crypto';
 import { LOCAL_STAGE, type StageConfig } from '../stage-config';
 import { ENV } from '../../functions/runtime/env';
-import { routesFromCatalog, startApiEmulator, type ApiLog } from './api';
+import { routesFromCatalog, startApiEmulator, type ApiLog, type ApiRoute } from './api';
 import { createLocalIssuer, LOCAL_AUDIENCE, localIssuerUrl } from './auth';
 import { createTable, deleteTable, startDynamoDbLocal } from './dynamodb';
 import { createLambdaInvoker, loadHandler } from './lambda-runtime';
@@ -50,6 +50,8 @@ export interface TwinOptions {
   schedules?: 'on' | 'off';
   /** While on, run every scheduled function this often instead of its catalog interval (`npm start`: 30 s). */
   scheduleEverySeconds?: number;
+  /** Routes served beside the catalog's, through the same gateway (the benchmark's no-op route). */
+  extraRoutes?: readonly ApiRoute[];
 }
 
 export interface Twin {
@@ -164,7 +166,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
         // The console's sign-in: the local issuer's Cognito-shaped endpoints and its app client.
         process.env[ENV.staffSignInUrl] = localIssuerUrl(url);
         process.env[ENV.staffClientId] = LOCAL_AUDIENCE;
-        return routesFromCatalog(loadHandler);
+        return routesFromCatalog(loadHandler).then((routes) => [...routes, ...(options.extraRoutes ?? [])]);
       },
       // The issuer's `iss` is `<api url>/local-issuer`, so it is made once the port is bound.
       localIssuer: (url) => createLocalIssuer({ issuerUrl: localIssuerUrl(url), audience: LOCAL_AUDIENCE }),

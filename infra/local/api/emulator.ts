@@ -119,7 +119,7 @@ export async function startApiEmulator(options: ApiEmulatorOptions): Promise<Api
     try {
       // Lambda ends an invocation at the function's timeout (Sandbox.Timedout): a function error,
       // which API Gateway answers with 500, as for a handler that threw.
-      outcome = await invokeWithin(() => withinTimeout(() => match.route.handler(event, context), lambdaTimeoutSeconds, context.awsRequestId), integrationTimeoutMs);
+      outcome = await invokeWithin(() => withinTimeout(() => match.route.handler(event, context), lambdaTimeoutSeconds, context), integrationTimeoutMs);
     } catch (error) {
       const timedOut = error instanceof LambdaFunctionError && error.name === SANDBOX_TIMEDOUT;
       log({ level: 'error', message: timedOut ? `function timed out after ${lambdaTimeoutSeconds} s (${SANDBOX_TIMEDOUT})` : 'handler threw', requestId, routeKey: match.routeKey, error: describe(error) });
