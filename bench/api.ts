@@ -1,18 +1,30 @@
 import { randomUUID } from 'node:crypto';
+import type { ApiRoute } from '../infra/local/api';
 import { startTwin } from '../infra/local/twin';
-import { compare, inverse, ratio, type Stats } from './harness';
+import { compare, inverse, quantile, ratio, type Stats } from './harness';
 import { intakeBody } from './inputs';
-import type { Section } from './report-types';
+import { Mailbox } from './mailbox';
+import { DynamoDbMeter, isRead } from './meters/dynamodb-meter';
+import { ApiCounter, resolveTicket, signInStaff, walkOnboarding, type CountedClient } from './onboarding-actors';
+import type { Section, Table, Target } from './report-types';
 import { TwinClient, until } from './twin-client';
 
+/** The floor every route is compared with: a Lambda route through the same gateway that does nothing. */
+const NO_OP_ROUTE: ApiRoute = { method: 'GET', path: '/bench/no-op', access: 'public', functionName: 'BenchNoOp', handler: () => Promise.resolve({ statusCode: 204 }) };
+/** The issue's ceilings: DynamoDB requests per API call. */
+const MAX_REQUESTS = { read: 3, write: 4 } as const;
+
 const SEED_ONBOARDINGS = 30;
-const READ_ROUNDS = 100;
-const REQUESTS_PER_READ_ROUND = 4;
+const READ_ROUNDS = 400;
+/** One request per round: every sample is one request's latency, so p99 is a request's, not a batch mean's. */
+const REQUESTS_PER_READ_ROUND = 1;
 const BURST_REQUESTS = 96;
 const BURST_ROUNDS = 12;
 const CONCURRENCY = 8;
-const WRITE_ROUNDS = 40;
+const WRITE_ROUNDS = 100;
 const SETTLE_TIMEOUT_MS = 45_000;
+/** Onboardings walked one after another to their tickets, whose 3 resolves each are timed. */
+const RESOLVE_ONBOARDINGS = 12;
 
 interface Accepted {
   onboardingId: string;
@@ -33,8 +45,12 @@ export async function benchApi(log: (line: string) => void): Promise<Section> {
     ports: { api: 0, stepFunctions: 0, dynamodb: 0, ses: 0, secretsManager: 0 },
     apiLog: () => undefined,
     // Long waits: no reminder or escalation fires while we measure.
-    policy: { analysisReminderSeconds: 3600, decisionReminderSeconds: 3600 },
+    policy: { analysisReminderSeconds: 3600, decisionReminderSeconds: 3600, monitoringSeconds: 1 },
+    extraRoutes: [NO_OP_ROUTE],
   });
+  // Imported once the twin has set the environment, as a handler module would be.
+  const { documentClient } = await import('../functions/adapters/dynamodb/client');
+  const meter = DynamoDbMeter.attach(documentClient);
   try {
     const anonymous = new TwinClient(twin.urls.api);
     const staff = await TwinClient.signedIn(twin.urls.api, 'account-manager', 'bench@breakfix.example');
@@ -69,34 +85,50 @@ export async function benchApi(log: (line: string) => void): Promise<Section> {
 
     let next = 0;
     const nextId = () => ids[next++ % ids.length]!;
-    const floor = () => anonymous.call('GET', '/nope', 404);
+    const floor = () => anonymous.call('GET', NO_OP_ROUTE.path, 204);
     const getOne = () => staff.call('GET', `/onboardings/${nextId()}`, 200);
+
+    const requestsPerCall = new Map<string, { calls: number; reads: number; writes: number; scans: number }>();
+    /** One call of `route` through `run`, counting the DynamoDB requests of `functionName` while it runs (sequential calls only). */
+    const counted = (route: string, functionName: string, run: () => Promise<unknown>) => async () => {
+      const before = meter.requests.length;
+      await run();
+      const mine = meter.requests.slice(before).filter((request) => request.functionName === functionName);
+      const entry = requestsPerCall.get(route) ?? { calls: 0, reads: 0, writes: 0, scans: 0 };
+      entry.calls++;
+      entry.reads += mine.filter((request) => isRead(request.operation)).length;
+      entry.writes += mine.filter((request) => !isRead(request.operation)).length;
+      entry.scans += mine.filter((request) => request.operation === 'Scan').length;
+      requestsPerCall.set(route, entry);
+    };
 
     log('  sequential reads…');
     const reads = await compare(
       [
         { name: 'floor', run: floor },
-        { name: 'get', run: getOne },
-        { name: 'list', run: () => staff.call('GET', listPath, 200) },
+        { name: 'get', run: counted('GET /onboardings/{id}', 'GetOnboarding', getOne) },
+        { name: 'list', run: counted('GET /onboardings?status=…', 'ListOnboardings', () => staff.call('GET', listPath, 200)) },
       ],
       { rounds: READ_ROUNDS, warmupRounds: 5, opsPerRound: REQUESTS_PER_READ_ROUND },
     );
 
     log(`  throughput, 1 vs ${CONCURRENCY} clients…`);
-    const burst = (clients: number) => async () => {
+    const burstOf = (request: () => Promise<unknown>, clients: number) => async () => {
       let issued = 0;
       const worker = async () => {
         while (issued < BURST_REQUESTS) {
           issued++;
-          await getOne();
+          await request();
         }
       };
       await Promise.all(Array.from({ length: clients }, worker));
     };
+    const burst = (clients: number) => burstOf(getOne, clients);
     const bursts = await compare(
       [
         { name: 'c1', run: burst(1) },
         { name: `c${CONCURRENCY}`, run: burst(CONCURRENCY) },
+        { name: 'noop', run: burstOf(floor, CONCURRENCY) },
       ],
       { rounds: BURST_ROUNDS, warmupRounds: 1, opsPerRound: 1 },
     );
@@ -114,13 +146,88 @@ export async function benchApi(log: (line: string) => void): Promise<Section> {
     const writes = await compare(
       [
         { name: 'floor', run: floor },
-        { name: 'post', run: async () => created.push((await create()).onboardingId) },
+        { name: 'post', run: counted('POST /onboardings', 'CreateOnboarding', async () => created.push((await create()).onboardingId)) },
       ],
       { rounds: WRITE_ROUNDS, warmupRounds: 3, opsPerRound: 1, afterEach: settleCreated },
     );
     await settleCreated();
 
+    // Resolves: onboardings walked to their tickets one at a time (every actor through the API, as
+    // in the end-to-end run); each resolve is timed with a no-op request just before it, and no
+    // other ticket action runs meanwhile, so TicketActions' DynamoDB requests are this call's.
+    log(`  resolves: ${RESOLVE_ONBOARDINGS} onboardings walked to their tickets…`);
+    const resolveSamples: number[] = [];
+    const resolveFloor: number[] = [];
+    const mailbox = new Mailbox(twin.urls.ses);
+    mailbox.start();
+    try {
+      const walkStaff = await signInStaff(twin.urls.api, new ApiCounter(), { count: 2, capacity: 25, tag: 'api' });
+      const timedResolve = async (technician: CountedClient, ticketId: string) => {
+        const floorStarted = process.hrtime.bigint();
+        await floor();
+        resolveFloor.push(Number(process.hrtime.bigint() - floorStarted));
+        const started = process.hrtime.bigint();
+        await counted('POST /tickets/{id}/resolve', 'TicketActions', () => resolveTicket(technician, ticketId))();
+        resolveSamples.push(Number(process.hrtime.bigint() - started));
+      };
+      for (let i = 0; i < RESOLVE_ONBOARDINGS; i++) {
+        await walkOnboarding({ staff: walkStaff, mailbox, tag: `api-${i}`, incidents: 3, pollMs: 100, stepTimeoutMs: SETTLE_TIMEOUT_MS, resolveTicket: timedResolve });
+      }
+    } finally {
+      mailbox.stop();
+    }
+    const statsOf = (name: string, samples: number[]): Stats => {
+      const sorted = [...samples].sort((a, b) => a - b);
+      return { name, samples, opsPerRound: 1, median: quantile(sorted, 0.5), p25: quantile(sorted, 0.25), p75: quantile(sorted, 0.75), min: sorted[0]!, max: sorted[sorted.length - 1]! };
+    };
+    const resolves = new Map([
+      ['floor', statsOf('floor', resolveFloor)],
+      ['resolve', statsOf('resolve', resolveSamples)],
+    ]);
+
+    const extraLatencyRows: Array<{ route: string; stats: Stats; floor: Stats }> = [
+      { route: `${NO_OP_ROUTE.method} ${NO_OP_ROUTE.path} (resolves' pairs)`, stats: resolves.get('floor')!, floor: resolves.get('floor')! },
+      { route: 'POST /tickets/{id}/resolve', stats: resolves.get('resolve')!, floor: resolves.get('floor')! },
+    ];
     const r = (map: Map<string, Stats>, name: string) => map.get(name)!;
+    const percentile = (stats: Stats, q: number) => quantile([...stats.samples].sort((a, b) => a - b), q);
+    const ms = (ns: number) => `${(ns / 1e6).toFixed(2)} ms`;
+    const perSecond = (ns: number) => `${(1e9 / ns).toFixed(0)}/s`;
+    const latencyRow = (route: string, stats: Stats, floorStats: Stats) => [
+      route,
+      ms(percentile(stats, 0.5)),
+      ms(percentile(stats, 0.99)),
+      `${ratio(stats, floorStats).value.toFixed(2)}×`,
+      perSecond(stats.samples.reduce((sum, x) => sum + x, 0) / stats.samples.length),
+      String(stats.samples.length),
+    ];
+    const latency: Table = {
+      caption: `Latency per request (one request per sample) and sequential throughput (one client). "÷ no-op" is the median per-round ratio to \`${NO_OP_ROUTE.method} ${NO_OP_ROUTE.path}\` measured in the same rounds. With ${CONCURRENCY} concurrent clients: GET /onboardings/{id} ${perSecond(r(bursts, `c${CONCURRENCY}`).median / BURST_REQUESTS)}, the no-op route ${perSecond(r(bursts, 'noop').median / BURST_REQUESTS)}.`,
+      header: ['Route', 'p50', 'p99', '÷ no-op (median)', 'Throughput, 1 client', 'Samples'],
+      align: ['l', 'r', 'r', 'r', 'r', 'r'],
+      rows: [
+        latencyRow(`${NO_OP_ROUTE.method} ${NO_OP_ROUTE.path} (reads' rounds)`, r(reads, 'floor'), r(reads, 'floor')),
+        latencyRow('GET /onboardings/{id}', r(reads, 'get'), r(reads, 'floor')),
+        latencyRow('GET /onboardings?status=…&limit=20', r(reads, 'list'), r(reads, 'floor')),
+        latencyRow(`${NO_OP_ROUTE.method} ${NO_OP_ROUTE.path} (writes' rounds)`, r(writes, 'floor'), r(writes, 'floor')),
+        latencyRow('POST /onboardings', r(writes, 'post'), r(writes, 'floor')),
+        ...extraLatencyRows.map((row) => latencyRow(row.route, row.stats, row.floor)),
+      ],
+    };
+    const scansAnywhere = meter.requests.filter((request) => request.operation === 'Scan').length;
+    const requestRows = [...requestsPerCall].map(([route, entry]) => ({ route, reads: entry.reads / entry.calls, writes: entry.writes / entry.calls, scans: entry.scans, calls: entry.calls, isWrite: route.startsWith('POST') }));
+    const dynamodb: Table = {
+      caption: `DynamoDB requests made by the route's own function, per call (the workflow steps a POST starts are counted apart). Scans anywhere in this section, every function: ${scansAnywhere} of ${meter.requests.length} requests.`,
+      header: ['Route', 'Reads per call', 'Writes per call', 'Scans', 'Calls counted', 'Ceiling'],
+      align: ['l', 'r', 'r', 'r', 'r', 'r'],
+      rows: requestRows.map((row) => [row.route, row.reads.toFixed(2), row.writes.toFixed(2), String(row.scans), String(row.calls), row.isWrite ? `≤ ${MAX_REQUESTS.write} requests` : `≤ ${MAX_REQUESTS.read} requests`]),
+    };
+    const targets: Target[] = requestRows.map((row) => {
+      const total = row.reads + row.writes;
+      const ceiling = row.isWrite ? MAX_REQUESTS.write : MAX_REQUESTS.read;
+      return { figure: `DynamoDB requests per ${row.route}`, value: total.toFixed(2), target: `≤ ${ceiling}`, met: total <= ceiling };
+    });
+    targets.push({ figure: 'DynamoDB Scans, every function', value: String(scansAnywhere), target: '0', met: scansAnywhere === 0 });
     return {
       title: 'API on the local twin (loopback HTTP, in-process)',
       method:
@@ -129,28 +236,36 @@ export async function benchApi(log: (line: string) => void): Promise<Section> {
         `${SEED_ONBOARDINGS} onboardings are seeded and waited for until AWAITING_ANALYSIS before reads are measured. ` +
         `Reads: ${READ_ROUNDS} interleaved rounds of ${REQUESTS_PER_READ_ROUND} sequential requests per row. ` +
         `Throughput: ${BURST_ROUNDS} interleaved rounds of a burst of ${BURST_REQUESTS} GET /onboardings/{id}, spread over 1 or ${CONCURRENCY} concurrent clients. ` +
-        `Writes: ${WRITE_ROUNDS} interleaved rounds of one POST and one 404, measured last; after each request, untimed, the run waits until the workflow that POST started is parked in AWAITING_ANALYSIS, so every request meets a quiet twin.`,
+        `Writes: ${WRITE_ROUNDS} interleaved rounds of one POST and one no-op request; after each request, untimed, the run waits until the workflow that POST started is parked in AWAITING_ANALYSIS, so every request meets a quiet twin. ` +
+        `Resolves: ${RESOLVE_ONBOARDINGS} onboardings of 3 incidents walked one after another, every actor through the API; each of their ${RESOLVE_ONBOARDINGS * 3} resolves is timed right after a no-op request. ` +
+        `The no-op route (\`${NO_OP_ROUTE.method} ${NO_OP_ROUTE.path}\`) goes through the same gateway and a Lambda invocation whose handler answers 204 at once. ` +
+        'DynamoDB requests are counted in the shared document client (ReturnConsumedCapacity asked of each) and attributed to the function whose invocation made them.',
       rows: [
-        { label: 'GET /nope → 404 (reads)', measures: "Unauthenticated unknown route: the emulator's own floor (HTTP, routing, no handler), alongside the reads.", stats: r(reads, 'floor'), kind: 'latency' },
+        { label: `${NO_OP_ROUTE.path} (reads)`, measures: 'A public route whose handler returns 204 at once: the floor of gateway, Lambda invocation and HTTP, alongside the reads.', stats: r(reads, 'floor'), kind: 'latency' },
         { label: 'GET /onboardings/{id}', measures: 'JWT check, role check, one partition Query (aggregate + timeline), JSON out.', stats: r(reads, 'get'), kind: 'latency' },
         { label: 'GET /onboardings?status=…&limit=20', measures: 'JWT check, one GSI Query for a 20-item page, summaries and a cursor.', stats: r(reads, 'list'), kind: 'latency' },
         { label: 'GET /onboardings/{id} ×96, 1 client', measures: 'A burst of sequential requests; throughput = requests / burst time.', stats: r(bursts, 'c1'), kind: 'throughput', requestsPerOp: BURST_REQUESTS },
         { label: `GET /onboardings/{id} ×96, ${CONCURRENCY} clients`, measures: `The same burst over ${CONCURRENCY} concurrent clients.`, stats: r(bursts, `c${CONCURRENCY}`), kind: 'throughput', requestsPerOp: BURST_REQUESTS },
-        { label: 'GET /nope → 404 (writes)', measures: 'The floor again, interleaved with the writes (the reference for POST).', stats: r(writes, 'floor'), kind: 'latency' },
-        { label: 'POST /onboardings', measures: 'JWT check, intake validation (2 incidents), 3 writes (idempotency key, aggregate, timeline), StartExecution.', stats: r(writes, 'post'), kind: 'latency' },
+        { label: `${NO_OP_ROUTE.path} (writes)`, measures: 'The floor again, interleaved with the writes (the reference for POST).', stats: r(writes, 'floor'), kind: 'latency' },
+        { label: 'POST /onboardings', measures: 'JWT check, intake validation (2 incidents), the intake written, StartExecution.', stats: r(writes, 'post'), kind: 'latency' },
+        { label: 'POST /tickets/{id}/resolve', measures: 'JWT check, assignee check, the resolution written, the waiting task resumed (SendTaskSuccess).', stats: resolves.get('resolve')!, kind: 'latency' },
       ],
       ratios: [
-        { label: 'GET /onboardings/{id} / 404 floor', ratio: ratio(r(reads, 'get'), r(reads, 'floor')), meaning: 'What a partition read costs over the bare emulator.' },
-        { label: 'GET /onboardings list / 404 floor', ratio: ratio(r(reads, 'list'), r(reads, 'floor')), meaning: 'What a 20-item GSI page costs over the bare emulator.' },
-        { label: 'POST /onboardings / 404 floor', ratio: ratio(r(writes, 'post'), r(writes, 'floor')), meaning: 'What an intake (validate, write, start) costs over the bare emulator.' },
+        { label: 'GET /onboardings/{id} / no-op', ratio: ratio(r(reads, 'get'), r(reads, 'floor')), meaning: 'What a partition read costs over the bare emulator.' },
+        { label: 'GET /onboardings list / no-op', ratio: ratio(r(reads, 'list'), r(reads, 'floor')), meaning: 'What a 20-item GSI page costs over the bare emulator.' },
+        { label: 'POST /tickets/{id}/resolve / no-op', ratio: ratio(resolves.get('resolve')!, resolves.get('floor')!), meaning: 'What resolving a ticket (check, transaction, the workflow resumed) costs over the bare route.' },
+        { label: 'POST /onboardings / no-op', ratio: ratio(r(writes, 'post'), r(writes, 'floor')), meaning: 'What an intake (validate, write, start) costs over the bare emulator.' },
         {
           label: `throughput ${CONCURRENCY} / 1 clients`,
           ratio: inverse(ratio(r(bursts, `c${CONCURRENCY}`), r(bursts, 'c1'))),
           meaning: `How much more the twin serves with ${CONCURRENCY} clients in flight. Client, emulator and handlers share one JavaScript thread (DynamoDB Local runs in its own JVM), so this mostly measures overlap of waiting, not extra cores.`,
         },
       ],
+      tables: [latency, dynamodb],
+      targets,
     };
   } finally {
+    meter.stop();
     await twin.close();
   }
 }

@@ -21,10 +21,31 @@ export interface RatioRow {
   meaning: string;
 }
 
+/** A plain table of figures (counts, sizes, costs) that are not timed rows. */
+export interface Table {
+  caption?: string;
+  header: string[];
+  rows: string[][];
+  /** Per column: 'r' right-aligns (numbers); the default is left. */
+  align?: Array<'l' | 'r'>;
+}
+
+/** One of the targets: the figure, its value in this run, the target and whether it is met. */
+export interface Target {
+  figure: string;
+  value: string;
+  target: string;
+  met: boolean;
+  /** Where it is missed: why, and what would close it. */
+  note?: string;
+}
+
 export interface Section {
   title: string;
   /** A paragraph on how the section was measured. */
   method: string;
-  rows: Row[];
-  ratios: RatioRow[];
+  rows?: Row[];
+  ratios?: RatioRow[];
+  tables?: Table[];
+  targets?: Target[];
 }
