@@ -11,20 +11,28 @@ import { TwinClient, until } from './twin-client';
 
 /** The floor every route is compared with: a Lambda route through the same gateway that does nothing. */
 const NO_OP_ROUTE: ApiRoute = { method: 'GET', path: '/bench/no-op', access: 'public', functionName: 'BenchNoOp', handler: () => Promise.resolve({ statusCode: 204 }) };
+/** Why a route makes more DynamoDB requests than its ceiling, and what would close it. */
+const OVER_CEILING_NOTES: Record<string, string> = {
+  'POST /tickets/{id}/resolve':
+    'reads: the ticket, the caller\'s technician record, the ticket again inside changeTicket (its optimistic-concurrency loop rereads on the first attempt too), and the query for tickets waiting for a technician (the wake-up, since capacity came free); ' +
+    'writes: the transaction (ticket, timeline event, technician capacity), the callback outbox record, and its settlement. ' +
+    'To close it: let changeTicket start from the ticket already read (one read less on every ticket action), write the outbox record inside the same transaction (one write less, and atomic with the resolution), and move the wake-up into the workflow step that runs after the resumed wait (off the request). That leaves 2 reads and 2 writes.',
+};
+
 /** The issue's ceilings: DynamoDB requests per API call. */
 const MAX_REQUESTS = { read: 3, write: 4 } as const;
 
-const SEED_ONBOARDINGS = 30;
-const READ_ROUNDS = 400;
+const SEED_ONBOARDINGS = 24;
+const READ_ROUNDS = 200;
 /** One request per round: every sample is one request's latency, so p99 is a request's, not a batch mean's. */
 const REQUESTS_PER_READ_ROUND = 1;
 const BURST_REQUESTS = 96;
 const BURST_ROUNDS = 12;
 const CONCURRENCY = 8;
-const WRITE_ROUNDS = 100;
+const WRITE_ROUNDS = 60;
 const SETTLE_TIMEOUT_MS = 45_000;
 /** Onboardings walked one after another to their tickets, whose 3 resolves each are timed. */
-const RESOLVE_ONBOARDINGS = 12;
+const RESOLVE_ONBOARDINGS = 6;
 
 interface Accepted {
   onboardingId: string;
@@ -225,7 +233,7 @@ export async function benchApi(log: (line: string) => void): Promise<Section> {
     const targets: Target[] = requestRows.map((row) => {
       const total = row.reads + row.writes;
       const ceiling = row.isWrite ? MAX_REQUESTS.write : MAX_REQUESTS.read;
-      return { figure: `DynamoDB requests per ${row.route}`, value: total.toFixed(2), target: `≤ ${ceiling}`, met: total <= ceiling };
+      return { figure: `DynamoDB requests per ${row.route}`, value: `${total.toFixed(2)} (${row.reads.toFixed(0)} reads, ${row.writes.toFixed(0)} writes)`, target: `≤ ${ceiling}`, met: total <= ceiling, note: OVER_CEILING_NOTES[row.route] };
     });
     targets.push({ figure: 'DynamoDB Scans, every function', value: String(scansAnywhere), target: '0', met: scansAnywhere === 0 });
     return {

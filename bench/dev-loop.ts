@@ -6,7 +6,7 @@ import type { Section, Table } from './report-types';
 const ROOT = resolve(import.meta.dirname, '..');
 /** Written by every `npm test` (vitest's JSON reporter, vitest.config.ts). */
 const RESULTS = resolve(ROOT, 'test-results/vitest.json');
-const TWIN_STARTS = 3;
+const TWIN_STARTS = 1;
 
 interface VitestJson {
   startTime: number;

@@ -23,7 +23,7 @@ const TECHNICIAN_CAPACITY = 25;
 const SCALING_TARGET = 2.1;
 /** Cost batches: onboardings per size, one at a time (a quiet twin, so durations are not queueing). */
 const COST_SIZES = [1, 5, 20] as const;
-const COST_RUNS = 3;
+const COST_RUNS = 1;
 const COST_TARGET_USD = 0.005;
 const LINEARITY_TOLERANCE = 0.15;
 
@@ -362,12 +362,12 @@ function costSection(work: ReadonlyMap<number, CostWork>, initMs: (fn: string) =
   };
   const functionNames = [...new Set(sizes.flatMap((s) => [...work.get(s)!.byFunction.keys()]))].sort();
   const perFunction: Table = {
-    caption: 'Lambda invocations per onboarding × mean measured ms, by function (init ms: billed on each invocation, estimated)',
+    caption: 'Lambda invocations per onboarding × mean measured ms, by function (init ms: the cold-start section’s median when it ran, else an estimate; billed on every invocation)',
     header: ['function', 'init ms', ...sizes.map((s) => `${s} incident${s === 1 ? '' : 's'}`)],
     align: ['l', 'r', ...sizes.map(() => 'r' as const)],
     rows: functionNames.map((fn) => [
       fn,
-      String(initMs(fn)),
+      initMs(fn).toFixed(0),
       ...sizes.map((s) => {
         const entry = work.get(s)!.byFunction.get(fn);
         return entry ? `${qty(entry.invocations)} × ${Math.round(entry.meanMs)} ms` : '–';

@@ -8,10 +8,10 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { benchApi } from './api';
+import { spawn } from 'node:child_process';
 import { benchColdStart } from './cold-start';
-import { benchDevLoop } from './dev-loop';
-import { benchEndToEnd } from './end-to-end';
+import type { EndToEndOptions } from './end-to-end';
+import type { SectionName } from './section-process';
 import { benchDomain } from './domain';
 import { renderMarkdown, renderText, type Machine } from './report';
 import type { Section } from './report-types';
@@ -43,10 +43,10 @@ async function main(): Promise<void> {
   const coldStart = await timed('cold starts', () => benchColdStart(log));
   sections.push(coldStart.section);
   sections.push(await timed('domain hot paths', () => benchDomain()));
-  sections.push(await timed('API on the local twin', () => benchApi(log)));
+  sections.push(...(await timed('API on the local twin', () => inItsOwnProcess('api'))));
   // Lambda bills init on every cold start: the cost model takes the init times just measured.
-  sections.push(...(await timed('end to end', () => benchEndToEnd(log, { initMsByFunction: Object.fromEntries(coldStart.initMsByFunction) }))));
-  sections.push(await timed('developer loop', () => benchDevLoop(log)));
+  sections.push(...(await timed('end to end', () => inItsOwnProcess('end-to-end', { initMsByFunction: Object.fromEntries(coldStart.initMsByFunction) }))));
+  sections.push(...(await timed('developer loop', () => inItsOwnProcess('dev-loop'))));
 
   process.stdout.write(`\n${renderText(machine, sections)}\n`);
   if (write) {
@@ -54,6 +54,19 @@ async function main(): Promise<void> {
     log(`wrote ${DOC}`);
   }
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Runs a twin-using section in a fresh process (bench/section-process.ts says why) and returns its sections. */
+function inItsOwnProcess(name: SectionName, options: EndToEndOptions = {}): Promise<Section[]> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./section-process.ts', import.meta.url)), name, JSON.stringify(options)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Section[]) : reject(new Error(`bench section ${name} exited with ${code}`))));
+  });
 }
 
 main().then(
