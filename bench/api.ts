@@ -27,7 +27,7 @@ const READ_ROUNDS = 200;
 /** One request per round: every sample is one request's latency, so p99 is a request's, not a batch mean's. */
 const REQUESTS_PER_READ_ROUND = 1;
 const BURST_REQUESTS = 96;
-const BURST_ROUNDS = 12;
+const BURST_ROUNDS = 8;
 const CONCURRENCY = 8;
 const WRITE_ROUNDS = 60;
 const SETTLE_TIMEOUT_MS = 45_000;

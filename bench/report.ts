@@ -8,6 +8,8 @@ export interface Machine {
   node: string;
   os: string;
   memoryGb: number;
+  /** How long the whole run took, in seconds (filled in at the end). */
+  durationSeconds?: number;
 }
 
 export function formatTime(ns: number): string {
@@ -95,6 +97,7 @@ export function renderMarkdown(machine: Machine, sections: readonly Section[]): 
     `- Date: ${machine.date}`,
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}`,
     `- Node: ${machine.node}`,
+    ...(machine.durationSeconds === undefined ? [] : [`- The whole run: ${Math.floor(machine.durationSeconds / 60)} min ${Math.round(machine.durationSeconds % 60)} s (target: under ten minutes on a fresh clone)`]),
     '',
   ];
   const targets = sections.flatMap((section) => (section.targets ?? []).map((target) => ({ section: section.title, target })));

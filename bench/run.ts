@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   sections.push(...(await timed('end to end', () => inItsOwnProcess('end-to-end', { initMsByFunction: Object.fromEntries(coldStart.initMsByFunction) }))));
   sections.push(...(await timed('developer loop', () => inItsOwnProcess('dev-loop'))));
 
+  machine.durationSeconds = (Date.now() - started) / 1000;
   process.stdout.write(`\n${renderText(machine, sections)}\n`);
   if (write) {
     await writeFile(DOC, renderMarkdown(machine, sections));
