@@ -387,7 +387,7 @@ function costSection(work: ReadonlyMap<number, CostWork>, initMs: (fn: string) =
     method:
       `Counted on the same twin after the scaling batches: ${COST_RUNS} complete onboardings per size (${COST_SIZES.join(', ')} incidents), one at a time so invocation durations are not queueing, then divided by ${COST_RUNS}. ` +
       `State transitions: the *StateEntered events of each execution's history (Step Functions Standard bills each). Lambda: every invocation the twin ran (infra/local/invocation-probe.ts), ` +
-      `billed ceil(duration + init) ms × memory at the arm64 price, init on every invocation (a few onboardings a week: all cold starts) from initMsByFunction, an estimate (bench/cost-model.ts) until the cold-start section measures it. ` +
+      `billed ceil(duration + init) ms × memory at the arm64 price, init on every invocation (a few onboardings a week: all cold starts) with each function's init time from the cold-start section of this run (its median import time here; bench/cost-model.ts has the estimates used when that section does not run). ` +
       `DynamoDB: each request's ConsumedCapacity (bench/meters/dynamodb-meter.ts), on-demand units. E-mails: the SES store's growth. API: the actors' own requests. ` +
       `CloudWatch Logs: the bytes handlers wrote at INFO with metrics on (EMF included), ${PLATFORM_LOG_BYTES} B of START/END/REPORT per invocation and an access log line of ${ACCESS_LOG_LINE_BYTES} B per request (estimates). ` +
       `X-Ray: ${TRACES_ASSUMPTION}. The harness's status polls (GET /onboardings/{id} every ${POLL_MS} ms) are left out everywhere (API, ${POLLED_FUNCTION} invocations, reads, logs): no person reads that often. ` +
