@@ -71,7 +71,7 @@ export function renderMarkdown(machine: Machine, sections: readonly Section[]): 
     '## How to run',
     '',
     '```bash',
-    'npm run bench                  # measure, print, and rewrite this file (about 8 minutes on 2 cores)',
+    'npm run bench                  # measure, print, and rewrite this file (about 10 minutes on 2 cores)',
     'npm run bench -- --print-only  # the same, leaving this file alone',
     '```',
     '',
