@@ -1,20 +1,15 @@
 import { ENV, requireEnv } from '../../runtime/env';
 import { rethrowTransient } from '../../runtime/errors';
+import { onFirstUse } from '../on-first-use';
 
-// The Secrets Manager module is loaded with the key's first fetch, once per container, not at init
-// (adapters/on-first-use.ts says why).
 /** The link-signing secret (grant: linkSigningKey), read once when the container starts. */
 const SECRET_ARN = requireEnv(ENV.linkSigningSecretArn);
-let cached: Promise<Buffer> | undefined;
 
-/** The stage's link-signing key, fetched once per container (AWS_ENDPOINT_URL_SECRETS_MANAGER on the twin). */
-export function linkSigningKey(): Promise<Buffer> {
-  cached ??= fetchKey().catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
-}
+/**
+ * The stage's link-signing key, fetched once per container (AWS_ENDPOINT_URL_SECRETS_MANAGER on the
+ * twin); the Secrets Manager module is loaded with that first fetch, not at init (on-first-use.ts).
+ */
+export const linkSigningKey: () => Promise<Buffer> = onFirstUse(fetchKey);
 
 async function fetchKey(): Promise<Buffer> {
   try {

@@ -1,16 +1,11 @@
 import { ENV, requireEnv } from '../../runtime/env';
-import { onFirstUse } from '../on-first-use';
+import { ses } from './client';
 import { rethrowTransient } from '../../runtime/errors';
 import { ONBOARDING_TAG, tagValue } from './message-tags';
 import { namedRefusal } from './send-refusals';
 
 export { SesSandboxRefusalError, SesSenderNotVerifiedError } from './send-refusals';
 
-/** The SES v2 module and client, loaded on the first send (on-first-use.ts says why). */
-const ses = onFirstUse(async () => {
-  const sdk = await import('@aws-sdk/client-sesv2');
-  return { sdk, client: new sdk.SESv2Client({}) };
-});
 /** The stage's verified sender (grant: email), read once when the container starts. */
 const SENDER_ADDRESS = requireEnv(ENV.senderAddress);
 /** The stage's configuration set: every send names it, so bounces and complaints reach HandleEmailEvent. */

@@ -1,12 +1,7 @@
 import type { SuppressionReason } from '../../domain/delivery-problem';
 import { rethrowTransient } from '../../runtime/errors';
-import { onFirstUse } from '../on-first-use';
+import { ses } from './client';
 
-/** The SES v2 module and client, loaded on first use (on-first-use.ts says why). */
-const ses = onFirstUse(async () => {
-  const sdk = await import('@aws-sdk/client-sesv2');
-  return { sdk, client: new sdk.SESv2Client({}) };
-});
 
 /**
  * Puts the address on the account-level suppression list (grant: suppression). SES then accepts

@@ -1,12 +1,7 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { rethrowTransient } from '../../runtime/errors';
-import { onFirstUse } from '../on-first-use';
+import { sfn } from './client';
 
-/** The Step Functions module and client, loaded on first use (on-first-use.ts says why). */
-const sfn = onFirstUse(async () => {
-  const sdk = await import('@aws-sdk/client-sfn');
-  return { sdk, client: new sdk.SFNClient({}) };
-});
 
 const PAGE_SIZE = 200;
 /** Enough to pass a failed round of 25 tickets back to the step before it; the walk stops far earlier. */

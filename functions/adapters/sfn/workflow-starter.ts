@@ -1,12 +1,7 @@
 import { ENV, requireEnv } from '../../runtime/env';
 import { rethrowTransient } from '../../runtime/errors';
-import { onFirstUse } from '../on-first-use';
+import { sfn } from './client';
 
-/** The Step Functions module and client, loaded on first use (on-first-use.ts says why). */
-const sfn = onFirstUse(async () => {
-  const sdk = await import('@aws-sdk/client-sfn');
-  return { sdk, client: new sdk.SFNClient({}) };
-});
 /** The onboarding state machine (grant: stateMachine start), read once when the container starts. */
 const STATE_MACHINE_ARN = requireEnv(ENV.stateMachineArn);
 
