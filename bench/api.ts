@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiRoute } from '../infra/local/api';
 import { startTwin } from '../infra/local/twin';
-import { compare, inverse, quantile, ratio, type Stats } from './harness';
+import { compare, inverse, quantileOf, ratio, summarize, type Stats } from './harness';
 import { intakeBody } from './inputs';
 import { Mailbox } from './mailbox';
 import { DynamoDbMeter, isRead } from './meters/dynamodb-meter';
@@ -184,13 +184,9 @@ export async function benchApi(log: (line: string) => void): Promise<Section> {
     } finally {
       mailbox.stop();
     }
-    const statsOf = (name: string, samples: number[]): Stats => {
-      const sorted = [...samples].sort((a, b) => a - b);
-      return { name, samples, opsPerRound: 1, median: quantile(sorted, 0.5), p25: quantile(sorted, 0.25), p75: quantile(sorted, 0.75), min: sorted[0]!, max: sorted[sorted.length - 1]! };
-    };
     const resolves = new Map([
-      ['floor', statsOf('floor', resolveFloor)],
-      ['resolve', statsOf('resolve', resolveSamples)],
+      ['floor', summarize('floor', resolveFloor)],
+      ['resolve', summarize('resolve', resolveSamples)],
     ]);
 
     const extraLatencyRows: Array<{ route: string; stats: Stats; floor: Stats }> = [
@@ -198,7 +194,7 @@ export async function benchApi(log: (line: string) => void): Promise<Section> {
       { route: 'POST /tickets/{id}/resolve', stats: resolves.get('resolve')!, floor: resolves.get('floor')! },
     ];
     const r = (map: Map<string, Stats>, name: string) => map.get(name)!;
-    const percentile = (stats: Stats, q: number) => quantile([...stats.samples].sort((a, b) => a - b), q);
+    const percentile = (stats: Stats, q: number) => quantileOf(stats.samples, q);
     const ms = (ns: number) => `${(ns / 1e6).toFixed(2)} ms`;
     const perSecond = (ns: number) => `${(1e9 / ns).toFixed(0)}/s`;
     const latencyRow = (route: string, stats: Stats, floorStats: Stats) => [

@@ -7,11 +7,10 @@ import { FUNCTIONS, type FunctionSpec } from '../functions/catalog';
 import { ENV } from '../functions/runtime/env';
 import { budgetOf, bundleFunction, type BuiltBundle } from '../infra/bundle-budget';
 import { LOCAL_STAGE } from '../infra/stage-config';
-import { quantile as quantileOfSorted } from './harness';
+import { quantileOf as quantile } from './harness';
 import type { Section, Table, Target } from './report-types';
 
 const run = promisify(execFile);
-const quantile = (values: readonly number[], q: number) => quantileOfSorted([...values].sort((a, b) => a - b), q);
 const median = (values: readonly number[]) => quantile(values, 0.5);
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'node_modules/.cache/cold-start');

@@ -7,6 +7,7 @@ import { Mailbox } from './mailbox';
 import { MemorySampler, type MemoryPeaks } from './memory';
 import { ApiCounter, signInStaff, walkOnboarding, type OnboardingDetail, type Staff, type Walked } from './onboarding-actors';
 import { PRICE_REGION, PRICES, PRICES_AS_OF } from './prices';
+import { quantileOf as quantile } from './harness';
 import type { Section, Table } from './report-types';
 import { WorkMeter } from './work-meter';
 
@@ -75,7 +76,6 @@ interface Context {
   log: (line: string) => void;
 }
 
-const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 /** The end-to-end scaling run, the cost per onboarding counted on the same twin, and its memory. */

@@ -103,7 +103,8 @@ export function inverse(r: Ratio): Ratio {
   return { value: 1 / r.value, p25: 1 / r.p75, p75: 1 / r.p25 };
 }
 
-function summarize(name: string, samples: number[], opsPerRound: number): Stats {
+/** A row's statistics from its samples (nanoseconds per operation, in round order). */
+export function summarize(name: string, samples: number[], opsPerRound = 1): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   return {
     name,
@@ -116,6 +117,9 @@ function summarize(name: string, samples: number[], opsPerRound: number): Stats 
     max: sorted[sorted.length - 1]!,
   };
 }
+
+/** `quantile` of values in any order. */
+export const quantileOf = (values: readonly number[], q: number): number => quantile([...values].sort((a, b) => a - b), q);
 
 /** Linear interpolation between the two nearest ranks of an ascending array. */
 export function quantile(sorted: readonly number[], q: number): number {

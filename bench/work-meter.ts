@@ -34,21 +34,4 @@ export class WorkMeter {
     this.dynamodb.stop();
     this.logs.stop();
   }
-
-  /** Billed GB-s of the window: per invocation ceil(duration + init) ms × memory GB. */
-  gbSeconds(initMs: (functionName: string) => number): number {
-    return this.invocations.reduce((sum, i) => sum + (Math.ceil(i.durationMs + initMs(i.functionName)) / 1000) * (i.memoryMb / 1024), 0);
-  }
-
-  durationMs(): number {
-    return this.invocations.reduce((sum, i) => sum + Math.ceil(i.durationMs), 0);
-  }
-
-  failedInvocations(): Invocation[] {
-    return this.invocations.filter((i) => i.failed);
-  }
-
-  units(): { requests: number; read: number; write: number } {
-    return this.dynamodb.requests.reduce((sum, r) => ({ requests: sum.requests + 1, read: sum.read + r.readUnits, write: sum.write + r.writeUnits }), { requests: 0, read: 0, write: 0 });
-  }
 }
