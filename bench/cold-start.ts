@@ -7,6 +7,7 @@ import { FUNCTIONS, type FunctionSpec } from '../functions/catalog';
 import { ENV } from '../functions/runtime/env';
 import { budgetOf, bundleFunction, type BuiltBundle } from '../infra/bundle-budget';
 import { LOCAL_STAGE } from '../infra/stage-config';
+import { stageEnvironment } from '../infra/stage-environment';
 import { quantileOf as quantile } from './harness';
 import type { Section, Table, Target } from './report-types';
 
@@ -47,14 +48,8 @@ export function environment(): Record<string, string> {
     [ENV.stateMachineArn]: arn('states', 'stateMachine:onboarding-bench:live'),
     [ENV.senderAddress]: LOCAL_STAGE.senderAddress,
     [ENV.sesConfigurationSet]: 'onboarding-bench',
-    [ENV.analystAddresses]: LOCAL_STAGE.analystAddresses.join(','),
-    [ENV.opsAddresses]: LOCAL_STAGE.opsAddresses.join(','),
-    [ENV.workflowPolicy]: JSON.stringify(LOCAL_STAGE.policy),
-    [ENV.defaultRateCard]: JSON.stringify(LOCAL_STAGE.defaultRateCard),
+    ...stageEnvironment(LOCAL_STAGE),
     [ENV.publicBaseUrl]: 'https://onboarding.example.nl',
-    [ENV.extraClosedDays]: JSON.stringify(LOCAL_STAGE.extraClosedDays),
-    [ENV.providerIdentity]: JSON.stringify(LOCAL_STAGE.provider),
-    [ENV.evidenceRetentionYears]: String(LOCAL_STAGE.evidenceRetentionYears),
     [ENV.stuckAfterHours]: JSON.stringify(LOCAL_STAGE.stuckAfterHours),
     [ENV.linkSigningSecretArn]: arn('secretsmanager', 'secret:link-signing-AbCdEf'),
     [ENV.staffClientId]: 'bench-app-client',

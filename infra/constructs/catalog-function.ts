@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { functionLimits, type FunctionGrants, type FunctionSpec } from '../../functions/catalog';
 import { ENV } from '../../functions/runtime/env';
 import type { StageConfig } from '../stage-config';
+import { stageEnvironment } from '../stage-environment';
 import { CDK_BUNDLING } from './bundling';
 import type { OnboardingEmail } from './email';
 import type { LinkSigningKey } from './link-signing';
@@ -210,13 +211,7 @@ export class CatalogFunction extends Construct {
   /** Stage facts every function may read, whatever its grants. */
   private baseEnvironment(stage: StageConfig): Record<string, string> {
     return {
-      [ENV.analystAddresses]: stage.analystAddresses.join(','),
-      [ENV.opsAddresses]: stage.opsAddresses.join(','),
-      [ENV.workflowPolicy]: JSON.stringify(stage.policy),
-      [ENV.defaultRateCard]: JSON.stringify(stage.defaultRateCard),
-      [ENV.extraClosedDays]: JSON.stringify(stage.extraClosedDays),
-      [ENV.providerIdentity]: JSON.stringify(stage.provider),
-      [ENV.evidenceRetentionYears]: String(stage.evidenceRetentionYears),
+      ...stageEnvironment(stage),
       POWERTOOLS_SERVICE_NAME,
       POWERTOOLS_METRICS_NAMESPACE: metricsNamespaceOf(stage.stage),
       NODE_OPTIONS: '--enable-source-maps',

@@ -1,6 +1,7 @@
 import './polyfills';
 import { randomBytes } from 'node:crypto';
 import { LOCAL_STAGE, type StageConfig } from '../stage-config';
+import { stageEnvironment } from '../stage-environment';
 import { ENV } from '../../functions/runtime/env';
 import { routesFromCatalog, startApiEmulator, type ApiLog, type ApiRoute } from './api';
 import { createLocalIssuer, LOCAL_AUDIENCE, localIssuerUrl } from './auth';
@@ -126,18 +127,12 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       AWS_ENDPOINT_URL_SESV2: ses.url,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.url,
       [ENV.linkSigningSecretArn]: secretsManager.arnOf(TWIN_LINK_SECRET_NAME),
-      [ENV.defaultRateCard]: JSON.stringify(stage.defaultRateCard),
-      [ENV.extraClosedDays]: JSON.stringify(stage.extraClosedDays),
-      [ENV.providerIdentity]: JSON.stringify(stage.provider),
-      [ENV.evidenceRetentionYears]: String(stage.evidenceRetentionYears),
+      ...stageEnvironment(stage, policy),
       [ENV.stuckAfterHours]: JSON.stringify(stage.stuckAfterHours),
       [ENV.tableName]: tableName,
       [ENV.senderAddress]: stage.senderAddress,
       // The twin's SES has no configuration sets; the name still rides on every send, as on AWS.
       [ENV.sesConfigurationSet]: TWIN_CONFIGURATION_SET,
-      [ENV.analystAddresses]: stage.analystAddresses.join(','),
-      [ENV.opsAddresses]: stage.opsAddresses.join(','),
-      [ENV.workflowPolicy]: JSON.stringify(policy),
       POWERTOOLS_SERVICE_NAME: 'breakfix-onboarding',
       POWERTOOLS_METRICS_NAMESPACE: 'BreakFixOnboarding/local',
       // No CloudWatch here: metrics would only be EMF lines on stdout.
