@@ -3,10 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS, type FunctionSpec } from '../../functions/catalog';
-import { esbuildOptionsFor } from '../../infra/constructs/bundling';
+import { bundleFunction } from '../../infra/bundle-budget';
 import { type SynthesizedStage, synthesizeStage } from './synth-stage';
 import { type CfnValue, logicalId, renderCfnString, resource, catalogFunction } from './template-queries';
 
@@ -36,8 +35,7 @@ function environmentOf(spec: FunctionSpec): Record<string, string> {
 describe('each function starts with exactly the environment CDK gives it', () => {
   for (const spec of FUNCTIONS as readonly FunctionSpec[]) {
     it(spec.name, async () => {
-      const outfile = join(OUT, `${spec.name}.mjs`);
-      await build(esbuildOptionsFor(join(ROOT, spec.entry), outfile));
+      const { outfile } = await bundleFunction(spec, OUT);
       const env = {
         PATH: process.env.PATH ?? '',
         AWS_REGION: 'eu-west-1',
@@ -52,8 +50,7 @@ describe('each function starts with exactly the environment CDK gives it', () =>
 
   it('fails a function whose environment lacks a variable one of its modules reads', async () => {
     const spec = (FUNCTIONS as readonly FunctionSpec[]).find((f) => f.name === 'AwaitClientDecision')!;
-    const outfile = join(OUT, `${spec.name}.mjs`);
-    await build(esbuildOptionsFor(join(ROOT, spec.entry), outfile));
+    const { outfile } = await bundleFunction(spec, OUT);
     const env: Record<string, string> = { PATH: process.env.PATH ?? '', AWS_REGION: 'eu-west-1', ...environmentOf(spec) };
     expect(env.PUBLIC_BASE_URL).toBeDefined();
     delete env.PUBLIC_BASE_URL;
